@@ -1,0 +1,180 @@
+/**
+ * Domain types shared by the server, the drivers and the apps (CONTRACT.md "Shapes").
+ * Plain types only, so browser bundles pay nothing for importing them.
+ */
+
+export type Role = 'admin' | 'lead' | 'staff';
+export type DeviceKind = 'kiosk' | 'display' | 'platform';
+export type PrincipalKind = Role | DeviceKind;
+
+export type TicketKind = 'walk-in' | 'reservation';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled';
+
+export interface Ticket {
+  id: string;
+  /** queue prefix + daily sequence, e.g. "A012" */
+  number: string;
+  kind: TicketKind;
+  status: TicketStatus;
+  queueId: string;
+  serviceId: string;
+  bookingId?: string;
+  windowId?: string;
+  issuedAt: string;
+  calledAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  recalls: number;
+}
+
+export type BookingStatus = 'booked' | 'checked-in' | 'cancelled' | 'forfeited' | 'served';
+export type BookingChannel = 'online' | 'phone' | 'onsite';
+
+export interface Booking {
+  id: string;
+  status: BookingStatus;
+  channel: BookingChannel;
+  serviceId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM, start of the slot */
+  slot: string;
+  /** masked unless the reader is an admin asking for one booking */
+  name: string;
+  idNumber: string;
+  phone: string;
+  ticketId?: string;
+  createdAt: string;
+  cancelledBy?: 'citizen' | 'hall';
+  cancelReason?: string;
+}
+
+export interface Queue {
+  id: string;
+  name: string;
+  nameEn?: string;
+  /** one capital letter, A–Z */
+  prefix: string;
+  sortOrder: number;
+}
+
+export interface Service {
+  id: string;
+  /** 事项编号 (seed 003 §3.3.2) */
+  code: string;
+  name: string;
+  nameEn?: string;
+  queueId: string;
+  bookable: boolean;
+  /** on the 延时服务 list: served in extended sessions */
+  extended: boolean;
+  /** capacity of each booking slot */
+  slotCapacity: number;
+  /** 咨询预约电话 */
+  phone?: string;
+  /** 办理窗口 (display text; the calling order uses the windows' queue lists) */
+  windowLabel?: string;
+}
+
+export type WindowMode = 'normal' | 'reservation';
+export type WindowStatus = 'open' | 'paused' | 'closed';
+
+export interface HallWindow {
+  id: string;
+  number: number;
+  name: string;
+  /** ordered: earlier queues win ties among walk-ins */
+  queueIds: string[];
+  reservationOnly: boolean;
+}
+
+export interface WindowState {
+  id: string;
+  number: number;
+  name: string;
+  status: WindowStatus;
+  mode: WindowMode;
+  current: Ticket | null;
+  pauseReason?: string;
+  /** display name of the staff member signed in, if any (not personal data: it is on the badge) */
+  staffName?: string;
+}
+
+export interface QueueState {
+  id: string;
+  name: string;
+  prefix: string;
+  waiting: number;
+  reservationsWaiting: number;
+}
+
+export interface RecentCall {
+  ticketNumber: string;
+  kind: TicketKind;
+  windowNumber: number;
+  windowName: string;
+  at: string;
+}
+
+export interface StateSnapshot {
+  time: string;
+  hallName?: string;
+  /** whether the hall takes tickets now, and when it next opens when it does not */
+  open?: boolean;
+  nextOpenAt?: string | null;
+  windows: WindowState[];
+  queues: QueueState[];
+  recentCalls: RecentCall[];
+}
+
+export interface Credit {
+  noShowsThisMonth: number;
+  /** null, or the first date (YYYY-MM-DD) on which the person may book again */
+  barredUntil: string | null;
+}
+
+export interface SlotInfo {
+  slot: string;
+  /** HH:MM, the end of the slot (a last partial hour is shorter) */
+  end?: string;
+  capacity: number;
+  booked: number;
+  available: number;
+}
+
+export interface QueueReport {
+  queueId: string;
+  name: string;
+  tickets: number;
+  served: number;
+  noShows: number;
+  avgWaitSeconds: number;
+}
+
+export interface WindowReport {
+  windowId: string;
+  number: number;
+  name: string;
+  served: number;
+  noShows: number;
+  avgServiceSeconds: number;
+}
+
+export interface DailyReport {
+  date: string;
+  tickets: number;
+  served: number;
+  noShows: number;
+  avgWaitSeconds: number;
+  avgServiceSeconds: number;
+  byQueue: QueueReport[];
+  byWindow: WindowReport[];
+  bookings: { total: number; checkedIn: number; forfeited: number; cancelled: number; served: number };
+}
+
+export interface UserInfo {
+  id: string;
+  name: string;
+  role: Role;
+  windowIds: string[];
+}

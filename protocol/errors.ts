@@ -1,0 +1,86 @@
+/**
+ * Every error code of CONTRACT.md with its HTTP status and Chinese message.
+ * The one error shape: {"error": {"code", "message", "details"}}.
+ */
+
+export const ERRORS = {
+  // generic
+  'bad-request': [400, '请求格式不正确'],
+  'unauthorized': [401, '未登录或凭证已失效'],
+  'invalid-credentials': [401, '用户名或密码错误'],
+  'forbidden': [403, '无权执行此操作'],
+  'not-found': [404, '找不到该对象'],
+  'conflict': [409, '状态冲突，请刷新后重试'],
+  'too-many-attempts': [429, '尝试次数过多，请稍后再试'],
+  'rate-limited': [429, '操作过于频繁，请稍后再试'],
+  'payload-too-large': [413, '请求内容过大'],
+  'internal': [500, '服务器内部错误'],
+  // catalog
+  'queue-not-found': [404, '找不到该队列'],
+  'window-not-found': [404, '找不到该窗口'],
+  'ticket-not-found': [404, '找不到该号票'],
+  'user-not-found': [404, '找不到该用户'],
+  'duplicate-prefix': [409, '队列字母已被使用'],
+  'duplicate-window-number': [409, '窗口号已被使用'],
+  'in-use': [409, '仍在使用中，无法删除'],
+  // tickets
+  'service-not-found': [404, '找不到该事项'],
+  'hall-closed': [422, '当前不在办公时间'],
+  'service-not-available-now': [422, '该事项当前时段不办理'],
+  // check-in
+  'invalid-qr': [400, '预约二维码无效'],
+  'invalid-id-number': [400, '身份证号码不正确'],
+  'booking-not-found': [404, '未找到预约记录'],
+  'booking-too-early': [422, '还未到签到时间'],
+  'booking-expired': [422, '已超过预约时间30分钟，预约已失效'],
+  'booking-cancelled': [422, '该预约已取消'],
+  'booking-not-today': [422, '该预约不是今天的'],
+  // bookings
+  'invalid-phone': [400, '手机号码不正确'],
+  'invalid-date': [400, '日期格式不正确'],
+  'service-not-bookable': [422, '该事项不接受预约'],
+  'slot-unavailable': [422, '该时段不可预约'],
+  'slot-full': [422, '该时段已约满'],
+  'duplicate-slot': [422, '您在该时段已有预约'],
+  'daily-booking-limit': [422, '每人每天最多预约2次'],
+  'too-late-to-book': [422, '已超过预约截止时间'],
+  'beyond-horizon': [422, '只能预约14天内的时段'],
+  'booking-barred': [422, '本月爽约已达3次，暂停预约服务'],
+  'too-late-to-cancel': [422, '距预约时间不足3小时，请联系窗口取消'],
+  'booking-not-cancellable': [409, '该预约当前状态不能取消'],
+  // windows
+  'ticket-in-progress': [409, '当前号票尚未处理完毕（请先开始办理或过号）'],
+  'no-current-ticket': [409, '当前没有正在处理的号票'],
+  'window-paused': [409, '窗口已暂停服务'],
+  'window-not-yours': [403, '您未绑定该窗口'],
+  'ticket-not-waiting': [409, '该号票不在等候中'],
+  'transfer-target-invalid': [422, '转移目标无效'],
+  'clock-not-manual': [404, '找不到该对象'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: Record<string, unknown> };
+}
+
+/** Thrown by the engine, the hall and the HTTP layer; rendered as the one error shape. */
+export class HallError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, details?: Record<string, unknown>, message?: string) {
+    super(message ?? ERRORS[code][1]);
+    this.name = 'HallError';
+    this.code = code;
+    this.status = ERRORS[code][0];
+    this.details = details;
+  }
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
+  }
+}
+
+export function errorMessage(code: string): string {
+  return (ERRORS as Record<string, readonly [number, string]>)[code]?.[1] ?? code;
+}

@@ -1,0 +1,57 @@
+/** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
+import type { StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
+
+export interface TicketCalledEvent {
+  ticket: { id: string; number: string; kind: TicketKind; queueId: string };
+  window: { id: string; number: number; name: string };
+  recall: boolean;
+  at: string;
+}
+
+export interface DeviceScanEvent {
+  source: 'qr' | 'idcard';
+  value: string;
+}
+
+export interface DeviceHealth {
+  id: string;
+  kind: string;
+  status: 'online' | 'offline' | 'paper-out' | 'paper-near-end' | 'cover-open' | 'error';
+  detail?: string;
+  at: string;
+}
+
+export interface PrintResultEvent {
+  ticketId: string;
+  ok: boolean;
+  reason?: string;
+}
+
+export interface ServerToClientEvents {
+  'state:snapshot': (snapshot: StateSnapshot) => void;
+  'ticket:called': (event: TicketCalledEvent) => void;
+  'window:updated': (event: { window: WindowState }) => void;
+  'queue:updated': (event: { queue: { id: string; waiting: number; reservationsWaiting: number } }) => void;
+  /** staff and admin connections only */
+  'ticket:issued': (event: { ticket: Ticket }) => void;
+  /** to the kiosk bound to that reader only */
+  'device:scan': (event: DeviceScanEvent) => void;
+  /** admin connections: a device's health changed (extension) */
+  'device:health': (event: DeviceHealth) => void;
+  /** to the kiosk that issued the ticket: how printing went (extension) */
+  'print:result': (event: PrintResultEvent) => void;
+}
+
+/** Commands go over HTTP only, so there is one path for each action. */
+export interface ClientToServerEvents {}
+
+export const SERVER_EVENTS = [
+  'state:snapshot',
+  'ticket:called',
+  'window:updated',
+  'queue:updated',
+  'ticket:issued',
+  'device:scan',
+  'device:health',
+  'print:result',
+] as const satisfies readonly (keyof ServerToClientEvents)[];
