@@ -1,0 +1,22 @@
+/** Opens the hall's SQLite file with the pragmas it relies on, then brings the schema up to date. */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  // WAL: readers (snapshots, reports) never block the one writer, and a commit is one sequential append
+  db.pragma('journal_mode = WAL');
+  // FULL: every acknowledged ticket and booking is fsynced before the answer leaves (power may fail any moment)
+  db.pragma('synchronous = FULL');
+  // the schema's REFERENCES are checked, so no ticket points at a missing queue or service
+  db.pragma('foreign_keys = ON');
+  // a second connection (backup, report tool) waits for the writer instead of failing at once
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

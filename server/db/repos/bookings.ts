@@ -1,0 +1,74 @@
+/** Bookings (预约) from every channel, and the no-shows that make up a person's monthly credit. */
+import type { Db } from '../open.js';
+import type { Booking, BookingChannel, BookingStatus } from '../../../protocol/domain.js';
+import { maskIdNumber, maskName, maskPhone } from '../../../protocol/identity.js';
+import { toIso } from '../../engine/time.js';
+
+export interface BookingRow {
+  id: string; status: BookingStatus; channel: BookingChannel; service_id: string; date: string; slot: string; slot_start: number;
+  name: string; id_number: string; phone: string; ticket_id: string | null; created_at: number; created_by: string;
+  checked_in_at: number | null; cancelled_at: number | null; cancelled_by: string | null; cancel_reason: string | null;
+  forfeited_at: number | null;
+}
+
+/** Personal data masked unless `reveal` (an admin reading one booking). */
+export function toBooking(r: BookingRow, tz: string, reveal = false): Booking {
+  const b: Booking = {
+    id: r.id, status: r.status, channel: r.channel, serviceId: r.service_id, date: r.date, slot: r.slot,
+    name: reveal ? r.name : maskName(r.name), idNumber: reveal ? r.id_number : maskIdNumber(r.id_number),
+    phone: reveal ? r.phone : maskPhone(r.phone), createdAt: toIso(r.created_at, tz),
+  };
+  if (r.ticket_id) b.ticketId = r.ticket_id;
+  if (r.cancelled_by) b.cancelledBy = r.cancelled_by as 'citizen' | 'hall';
+  if (r.cancel_reason) b.cancelReason = r.cancel_reason;
+  return b;
+}
+
+const HOLDING = "('booked', 'checked-in', 'served')";
+
+export function bookingsRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO bookings (id, status, channel, service_id, date, slot, slot_start, name, id_number, phone, created_at, created_by)
+     VALUES (@id, 'booked', @channel, @service_id, @date, @slot, @slot_start, @name, @id_number, @phone, @created_at, @created_by)`);
+  const get = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
+  const save = db.prepare(
+    `UPDATE bookings SET status = @status, ticket_id = @ticket_id, checked_in_at = @checked_in_at, cancelled_at = @cancelled_at,
+       cancelled_by = @cancelled_by, cancel_reason = @cancel_reason, forfeited_at = @forfeited_at WHERE id = @id`);
+  const inSlot = db.prepare<[string, string, string], { n: number }>(
+    `SELECT count(*) n FROM bookings WHERE service_id = ? AND date = ? AND slot = ? AND status IN ${HOLDING}`);
+  const slotCounts = db.prepare<[string, string], { slot: string; n: number }>(
+    `SELECT slot, count(*) n FROM bookings WHERE service_id = ? AND date = ? AND status IN ${HOLDING} GROUP BY slot`);
+  const personDay = db.prepare<[string, string], BookingRow>(
+    'SELECT * FROM bookings WHERE id_number = ? AND date = ? ORDER BY slot_start');
+  const ofDate = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE date = ? ORDER BY slot, created_at');
+  const due = db.prepare<[number], BookingRow>("SELECT * FROM bookings WHERE status = 'booked' AND slot_start <= ?");
+  const personNext = db.prepare<[string, string], BookingRow>(
+    `SELECT * FROM bookings WHERE id_number = ? AND date > ? AND status = 'booked' ORDER BY slot_start LIMIT 1`);
+  return {
+    insert: (r: Pick<BookingRow, 'id' | 'channel' | 'service_id' | 'date' | 'slot' | 'slot_start' | 'name' | 'id_number' | 'phone' | 'created_at' | 'created_by'>) =>
+      insert.run(r),
+    get: (id: string) => get.get(id),
+    save: (r: BookingRow) => save.run(r),
+    countInSlot: (serviceId: string, date: string, slot: string) => inSlot.get(serviceId, date, slot)!.n,
+    slotCounts: (serviceId: string, date: string) => new Map(slotCounts.all(serviceId, date).map((r) => [r.slot, r.n])),
+    ofPersonOnDay: (idNumber: string, date: string) => personDay.all(idNumber, date),
+    nextOfPersonAfter: (idNumber: string, date: string) => personNext.get(idNumber, date),
+    ofDate: (date: string) => ofDate.all(date),
+    /** bookings still waiting for their citizen whose slot started at or before `slotStartMax` */
+    dueForForfeit: (slotStartMax: number) => due.all(slotStartMax),
+  };
+}
+
+export function noShowsRepo(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO no_shows (id, id_number, month, booking_id, ticket_id, at) VALUES (@id, @id_number, @month, @booking_id, @ticket_id, @at)');
+  const count = db.prepare<[string, string], { n: number }>(
+    'SELECT count(*) n FROM no_shows WHERE id_number = ? AND month = ? AND pardoned_at IS NULL');
+  const pardon = db.prepare(
+    'UPDATE no_shows SET pardoned_at = @at, pardoned_by = @by, pardon_reason = @reason WHERE id_number = @idNumber AND month = @month AND pardoned_at IS NULL');
+  return {
+    insert: (r: { id: string; id_number: string; month: string; booking_id: string | null; ticket_id: string | null; at: number }) => insert.run(r),
+    countInMonth: (idNumber: string, month: string) => count.get(idNumber, month)!.n,
+    pardonMonth: (p: { idNumber: string; month: string; at: number; by: string; reason: string }) => pardon.run(p).changes,
+  };
+}

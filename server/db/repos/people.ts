@@ -1,0 +1,56 @@
+/** Users, devices and bearer tokens (who did what: every action has an identity and a role). */
+import type { Db } from '../open.js';
+import type { DeviceKind, Role } from '../../../protocol/domain.js';
+
+export interface UserRow { id: string; username: string; name: string; role: Role; password_hash: string; active: number }
+export interface DeviceRow { id: string; kind: DeviceKind; name: string; created_at: number }
+export interface TokenRow {
+  token_hash: string; principal_kind: 'user' | 'device'; principal_id: string; created_at: number; expires_at: number | null; revoked_at: number | null;
+}
+
+export function usersRepo(db: Db) {
+  const byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
+  const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username');
+  const insert = db.prepare(
+    'INSERT INTO users (id, username, name, role, password_hash) VALUES (@id, @username, @name, @role, @password_hash)');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const windowsOf = db.prepare<[string], { window_id: string }>('SELECT window_id FROM user_windows WHERE user_id = ?');
+  const bind = db.prepare('INSERT OR IGNORE INTO user_windows (user_id, window_id) VALUES (?, ?)');
+  return {
+    byUsername: (u: string) => byName.get(u),
+    get: (id: string) => byId.get(id),
+    list: () => all.all(),
+    insert: (u: Omit<UserRow, 'active'>) => insert.run(u),
+    setPassword: (id: string, hash: string) => setPassword.run(hash, id),
+    windowIds: (id: string) => windowsOf.all(id).map((r) => r.window_id),
+    bindWindow: (userId: string, windowId: string) => bind.run(userId, windowId),
+  };
+}
+
+export function devicesRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO devices (id, kind, name, created_at) VALUES (@id, @kind, @name, @created_at)');
+  const byId = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?');
+  const byName = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE name = ?');
+  const all = db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY name');
+  return {
+    insert: (d: DeviceRow) => insert.run(d),
+    get: (id: string) => byId.get(id),
+    byName: (name: string) => byName.get(name),
+    list: () => all.all(),
+  };
+}
+
+export function tokensRepo(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO tokens (token_hash, principal_kind, principal_id, created_at, expires_at) VALUES (@token_hash, @principal_kind, @principal_id, @created_at, @expires_at)');
+  const get = db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?');
+  const revoke = db.prepare('UPDATE tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL');
+  const revokeAll = db.prepare('UPDATE tokens SET revoked_at = ? WHERE principal_id = ? AND revoked_at IS NULL');
+  return {
+    insert: (t: Omit<TokenRow, 'revoked_at'>) => insert.run(t),
+    get: (hash: string) => get.get(hash),
+    revoke: (hash: string, at: number) => revoke.run(at, hash),
+    revokeAllOf: (principalId: string, at: number) => revokeAll.run(at, principalId),
+  };
+}

@@ -1,0 +1,91 @@
+/** Tickets, their daily counters and the per-queue waiting counts. */
+import type { Db } from '../open.js';
+import type { Ticket, TicketKind, TicketStatus } from '../../../protocol/domain.js';
+import type { Candidate } from '../../engine/calling.js';
+import { toIso } from '../../engine/time.js';
+
+export interface TicketRow {
+  id: string; day: string; seq: number; number: string; kind: TicketKind; status: TicketStatus; queue_id: string; service_id: string;
+  booking_id: string | null; window_id: string | null; target_window_id: string | null; slot_start: number | null;
+  checked_in_at: number | null; issued_at: number; called_at: number | null; started_at: number | null; finished_at: number | null;
+  recalls: number; close_reason: string | null; rating: number | null; issued_by: string;
+}
+
+export function toTicket(r: TicketRow, tz: string): Ticket {
+  const t: Ticket = {
+    id: r.id, number: r.number, kind: r.kind, status: r.status, queueId: r.queue_id, serviceId: r.service_id,
+    issuedAt: toIso(r.issued_at, tz), recalls: r.recalls,
+  };
+  if (r.booking_id) t.bookingId = r.booking_id;
+  if (r.window_id) t.windowId = r.window_id;
+  if (r.called_at != null) t.calledAt = toIso(r.called_at, tz);
+  if (r.started_at != null) t.startedAt = toIso(r.started_at, tz);
+  if (r.finished_at != null) t.finishedAt = toIso(r.finished_at, tz);
+  return t;
+}
+
+export const toCandidate = (r: TicketRow): Candidate => ({
+  id: r.id, kind: r.kind, queueId: r.queue_id, issuedAt: r.issued_at, slotStart: r.slot_start, checkedInAt: r.checked_in_at,
+  targetWindowId: r.target_window_id,
+});
+
+export function ticketsRepo(db: Db) {
+  const bump = db.prepare<[string, string], { last_seq: number }>(
+    `INSERT INTO ticket_counters (day, queue_id, last_seq) VALUES (?, ?, 1)
+     ON CONFLICT (day, queue_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`);
+  const insert = db.prepare(
+    `INSERT INTO tickets (id, day, seq, number, kind, status, queue_id, service_id, booking_id, slot_start, checked_in_at, issued_at, issued_by)
+     VALUES (@id, @day, @seq, @number, @kind, 'waiting', @queue_id, @service_id, @booking_id, @slot_start, @checked_in_at, @issued_at, @issued_by)`);
+  const get = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
+  const save = db.prepare(
+    `UPDATE tickets SET status = @status, queue_id = @queue_id, window_id = @window_id, target_window_id = @target_window_id,
+       called_at = @called_at, started_at = @started_at, finished_at = @finished_at, recalls = @recalls, close_reason = @close_reason,
+       rating = @rating WHERE id = @id`);
+  // heads of the partial indexes: one row each, whatever the length of the line
+  const walkinHead = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
+     ORDER BY issued_at, id LIMIT 1`);
+  const reservationHead = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
+     ORDER BY slot_start, checked_in_at, id LIMIT 1`);
+  const transferHead = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id = ? ORDER BY issued_at, id LIMIT 1`);
+  const counts = db.prepare<[], { queue_id: string; waiting: number; reservations_waiting: number }>('SELECT * FROM queue_counts');
+  const count = db.prepare<[string], { waiting: number; reservations_waiting: number }>(
+    'SELECT waiting, reservations_waiting FROM queue_counts WHERE queue_id = ?');
+  const aheadWalkin = db.prepare<[string, number, number, string], { n: number }>(
+    `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
+     AND (issued_at < ? OR (issued_at = ? AND id < ?))`);
+  const aheadReservation = db.prepare<[string, number], { n: number }>(
+    `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
+     AND slot_start <= ?`);
+  const openOfDayBefore = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE status IN ('waiting', 'called', 'serving') AND day < ?`);
+  const openOfDay = db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE status IN ('waiting', 'called') AND day = ?`);
+  const waitingList = db.prepare<[string, number], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND queue_id = ? ORDER BY kind = 'walk-in', slot_start, issued_at LIMIT ?`);
+  const ofDay = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE day = ?');
+  const lastDone = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE window_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
+  return {
+    nextSeq: (day: string, queueId: string) => bump.get(day, queueId)!.last_seq,
+    insert: (r: Pick<TicketRow, 'id' | 'day' | 'seq' | 'number' | 'kind' | 'queue_id' | 'service_id' | 'booking_id' | 'slot_start' | 'checked_in_at' | 'issued_at' | 'issued_by'>) =>
+      insert.run(r),
+    get: (id: string) => get.get(id),
+    save: (r: TicketRow) => save.run(r),
+    walkinHead: (queueId: string) => walkinHead.get(queueId),
+    reservationHead: (queueId: string) => reservationHead.get(queueId),
+    transferHead: (windowId: string) => transferHead.get(windowId),
+    counts: () => counts.all(),
+    count: (queueId: string) => count.get(queueId) ?? { waiting: 0, reservations_waiting: 0 },
+    /** how many are ahead of this waiting ticket in its own queue */
+    ahead: (r: TicketRow): number => r.kind === 'reservation'
+      ? Math.max(0, aheadReservation.get(r.queue_id, r.slot_start ?? 0)!.n - 1)
+      : aheadWalkin.get(r.queue_id, r.issued_at, r.issued_at, r.id)!.n,
+    openBefore: (day: string) => openOfDayBefore.all(day),
+    openOfDay: (day: string) => openOfDay.all(day),
+    waitingList: (queueId: string, limit: number) => waitingList.all(queueId, limit),
+    ofDay: (day: string) => ofDay.all(day),
+    lastDoneAt: (windowId: string) => lastDone.get(windowId),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Call-next order at a window (DESIGN.md "Tickets and calling"):
+ *  (1) tickets transferred to this window, by issue time (a transfer keeps its place);
+ *  (2) eligible reservations (slot start − 15 min ≤ now) by slot start, then check-in time;
+ *  (3) walk-ins oldest first across the window's queues, queue order breaking ties.
+ * Reservation mode and reservation-only windows serve (1) and (2) only. Under policy `manual`
+ * a window in normal mode leaves reservations to reservation windows (it shows a badge instead).
+ *
+ * Pure: the same function picks from a full list (tests, reference model) and from the per-queue
+ * heads the database returns (hall), because each rule is a minimum over the same keys.
+ */
+import type { WindowMode } from '../../protocol/domain.js';
+
+export interface Candidate {
+  id: string;
+  kind: 'walk-in' | 'reservation';
+  queueId: string;
+  issuedAt: number;
+  /** reservations: slot start (ms) */
+  slotStart?: number | null;
+  /** reservations: check-in time (ms) */
+  checkedInAt?: number | null;
+  /** set when the ticket was transferred to a window */
+  targetWindowId?: string | null;
+}
+
+export interface WindowView {
+  id: string;
+  queueIds: string[];
+  reservationOnly: boolean;
+  mode: WindowMode;
+}
+
+export interface CallOptions {
+  now: number;
+  policy: 'auto' | 'manual';
+  eligibleBeforeMs: number;
+  /** the mode asked for by this call-next, else the window's own mode */
+  mode?: WindowMode;
+}
+
+export type CallReason = 'transfer' | 'reservation' | 'walk-in';
+
+export function isEligibleReservation(c: Candidate, now: number, eligibleBeforeMs: number): boolean {
+  return c.kind === 'reservation' && c.slotStart != null && c.slotStart - eligibleBeforeMs <= now;
+}
+
+/** Whether this window, called in this mode, takes reservations first. */
+export function servesReservations(w: WindowView, opts: CallOptions): boolean {
+  const mode = opts.mode ?? w.mode;
+  return opts.policy === 'auto' || mode === 'reservation' || w.reservationOnly;
+}
+
+/** Whether this window, called in this mode, takes walk-ins at all. */
+export function servesWalkIns(w: WindowView, opts: CallOptions): boolean {
+  const mode = opts.mode ?? w.mode;
+  return mode !== 'reservation' && !w.reservationOnly;
+}
+
+const byIssue = (a: Candidate, b: Candidate, order: Map<string, number>) =>
+  a.issuedAt - b.issuedAt || (order.get(a.queueId) ?? 99) - (order.get(b.queueId) ?? 99) || (a.id < b.id ? -1 : 1);
+
+const bySlot = (a: Candidate, b: Candidate) =>
+  (a.slotStart ?? 0) - (b.slotStart ?? 0) || (a.checkedInAt ?? 0) - (b.checkedInAt ?? 0) || a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1);
+
+export function pickNext(
+  waiting: readonly Candidate[],
+  w: WindowView,
+  opts: CallOptions,
+): { ticket: Candidate; reason: CallReason } | null {
+  const order = new Map(w.queueIds.map((q, i) => [q, i]));
+  const transfers = waiting.filter((c) => c.targetWindowId === w.id);
+  if (transfers.length) return { ticket: transfers.sort((a, b) => byIssue(a, b, order))[0], reason: 'transfer' };
+
+  const mine = waiting.filter((c) => !c.targetWindowId && order.has(c.queueId));
+  if (servesReservations(w, opts)) {
+    const res = mine.filter((c) => isEligibleReservation(c, opts.now, opts.eligibleBeforeMs));
+    if (res.length) return { ticket: res.sort(bySlot)[0], reason: 'reservation' };
+  }
+  if (servesWalkIns(w, opts)) {
+    const walk = mine.filter((c) => c.kind === 'walk-in');
+    if (walk.length) return { ticket: walk.sort((a, b) => byIssue(a, b, order))[0], reason: 'walk-in' };
+  }
+  return null;
+}

@@ -1,0 +1,34 @@
+/** Hall policy: every rule of DESIGN.md is configurable per hall; these are the defaults and their sources. */
+import { z } from 'zod';
+
+export const PolicySchema = z
+  .object({
+    /** DESIGN "Tickets and calling": auto = every window calls eligible reservations first; manual = only reservation mode */
+    reservationPriority: z.enum(['auto', 'manual']).default('auto'),
+    /** seed 002: check-in from 60 minutes before the slot */
+    checkinOpensMinutes: z.number().int().min(0).max(600).default(60),
+    /** seed 002 §(4): 超过约定时间30分钟而未到场 → forfeited */
+    forfeitMinutes: z.number().int().min(1).max(600).default(30),
+    /** a checked-in reservation jumps the queue from slot start minus this */
+    eligibleBeforeMinutes: z.number().int().min(0).max(600).default(15),
+    /** seed 002: at most 2 bookings per person per day */
+    maxBookingsPerDay: z.number().int().min(1).max(20).default(2),
+    /** seed 002: online at least 3 hours before the slot */
+    onlineLeadHours: z.number().min(0).max(72).default(3),
+    /** seed 002: phone/on-site before 16:30 of the previous working day */
+    phoneDeadline: z.string().regex(/^\d{2}:\d{2}$/).default('16:30'),
+    /** booking horizon in days */
+    horizonDays: z.number().int().min(1).max(90).default(14),
+    /** seed 002: the citizen may cancel up to 3 hours before */
+    cancelLeadHours: z.number().min(0).max(72).default(3),
+    /** seed 002: 当月累计三次爽约 → no bookings for the rest of the month */
+    noShowLimit: z.number().int().min(1).max(31).default(3),
+    /** default capacity of a booking slot when a service sets none */
+    defaultSlotCapacity: z.number().int().min(0).max(1000).default(4),
+    /** day-end closing runs this long after the last session ends (staff finish the people already inside) */
+    dayEndGraceMinutes: z.number().int().min(0).max(600).default(60),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof PolicySchema>;
+export const DEFAULT_POLICY: Policy = PolicySchema.parse({});

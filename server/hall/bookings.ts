@@ -1,0 +1,118 @@
+/** Bookings from every channel, cancellation, credit and pardon (seed 002; DESIGN.md "Bookings", "Credit"). */
+import { HallError } from '../../protocol/errors.js';
+import type { Booking, BookingChannel, Credit, SlotInfo } from '../../protocol/domain.js';
+import { normalizeIdNumber, isValidIdNumber } from '../../protocol/identity.js';
+import { checkBooking, checkCancel, checkIdentity, serviceSlots, slotStartMs } from '../engine/bookings.js';
+import { creditOf } from '../engine/credit.js';
+import { monthOf } from '../engine/time.js';
+import { toBooking, type BookingRow } from '../db/repos/bookings.js';
+import { actorTag, newId, type Actor, type Core } from './core.js';
+import { bookingQr } from './qr.js';
+import { queueCounts } from './views.js';
+
+export function creditFor(core: Core, idNumber: string): Credit {
+  const today = core.today();
+  return creditOf(core.repos.noShows.countInMonth(idNumber, monthOf(today)), today, core.cfg.policy.noShowLimit);
+}
+
+export function credit(core: Core, rawId: string): Credit {
+  const id = normalizeIdNumber(rawId);
+  if (!id || !isValidIdNumber(id)) throw new HallError('invalid-id-number');
+  return creditFor(core, id);
+}
+
+export function slots(core: Core, serviceId: string, date: string): SlotInfo[] {
+  const s = core.repos.services.get(serviceId);
+  if (!s) throw new HallError('service-not-found');
+  if (!s.bookable) return [];
+  const booked = core.repos.bookings.slotCounts(serviceId, date);
+  return serviceSlots(s, date, core.cfg.hours).map(({ slot, end }) => {
+    const n = booked.get(slot) ?? 0;
+    return { slot, end, capacity: s.slotCapacity, booked: n, available: Math.max(0, s.slotCapacity - n) };
+  });
+}
+
+export interface BookInput {
+  name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; requestId?: string;
+}
+
+export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; replayed?: boolean } {
+  const idNumber = normalizeIdNumber(input.idNumber) ?? input.idNumber;
+  const bad = checkIdentity(idNumber, input.phone);
+  if (bad) throw new HallError(bad.code);
+  return core.run('book', actor, input.requestId, () => {
+    const service = core.repos.services.get(input.serviceId);
+    if (!service) throw new HallError('service-not-found');
+    const now = core.now();
+    const personSlots = core.repos.bookings.ofPersonOnDay(idNumber, input.date)
+      .filter((b) => b.status === 'booked' || b.status === 'checked-in' || b.status === 'served').map((b) => b.slot);
+    const refusal = checkBooking(
+      { idNumber, phone: input.phone, channel: input.channel, date: input.date, slot: input.slot, service },
+      { now, bookedInSlot: core.repos.bookings.countInSlot(service.id, input.date, input.slot), personSlotsThatDay: personSlots,
+        barredUntil: creditFor(core, idNumber).barredUntil },
+      core.cfg.hours, core.cfg.policy,
+    );
+    if (refusal) throw new HallError(refusal.code, refusal.details);
+    const id = newId('b');
+    core.repos.bookings.insert({
+      id, channel: input.channel, service_id: service.id, date: input.date, slot: input.slot,
+      slot_start: slotStartMs(input.date, input.slot, core.cfg.hours.tz), name: input.name.trim(), id_number: idNumber,
+      phone: input.phone.trim(), created_at: now, created_by: actorTag(actor),
+    });
+    core.repos.events.append(now, 'booking.created', actorTag(actor), id,
+      { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
+    return { booking: toBooking(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret) };
+  });
+}
+
+export function cancelBooking(core: Core, actor: Actor, id: string, by: 'citizen' | 'hall', reason?: string): { booking: Booking } {
+  return core.run('cancel-booking', actor, undefined, (emit) => {
+    const b = core.repos.bookings.get(id);
+    if (!b) throw new HallError('booking-not-found');
+    const now = core.now();
+    const refusal = checkCancel({ status: b.status, slotStart: b.slot_start }, by, now, core.cfg.policy, core.cfg.hours.tz);
+    if (refusal) throw new HallError(refusal.code, refusal.details);
+    const updated: BookingRow = { ...b, status: 'cancelled', cancelled_at: now, cancelled_by: by, cancel_reason: reason ?? null };
+    core.repos.bookings.save(updated);
+    // a hall cancellation after check-in takes the waiting ticket out of the line too
+    if (b.ticket_id) {
+      const t = core.repos.tickets.get(b.ticket_id);
+      if (t && t.status === 'waiting') {
+        core.repos.tickets.save({ ...t, status: 'cancelled', close_reason: 'booking-cancelled', finished_at: now });
+        emit('queue:updated', { queue: queueCounts(core, t.queue_id) });
+      }
+    }
+    core.repos.events.append(now, 'booking.cancelled', actorTag(actor), id, { by, reason: reason ?? null });
+    emit('booking:changed', { bookingId: id, status: 'cancelled' });
+    return { booking: toBooking(updated, core.cfg.hours.tz) };
+  });
+}
+
+/** An admin forgives this month's no-shows, with a reason; audited. */
+export function pardon(core: Core, actor: Actor, rawId: string, reason: string): Credit {
+  const idNumber = normalizeIdNumber(rawId);
+  if (!idNumber || !isValidIdNumber(idNumber)) throw new HallError('invalid-id-number');
+  return core.run('pardon', actor, undefined, () => {
+    const now = core.now();
+    const month = monthOf(core.today());
+    const n = core.repos.noShows.pardonMonth({ idNumber, month, at: now, by: actorTag(actor), reason });
+    // the log names the person only by a masked number: it feeds reports and the platform
+    core.repos.events.append(now, 'credit.pardoned', actorTag(actor), null, { month, pardoned: n, reason, person: idNumber.slice(0, 4) + '…' + idNumber.slice(-4) });
+    return creditFor(core, idNumber);
+  });
+}
+
+/** Records a no-show against a person (a forfeited booking or a reservation ticket marked no-show). */
+export function recordNoShow(core: Core, b: BookingRow, ticketId: string | null, at: number) {
+  core.repos.noShows.insert({ id: newId('n'), id_number: b.id_number, month: monthOf(b.date), booking_id: b.id, ticket_id: ticketId, at });
+}
+
+export function bookingsOf(core: Core, date: string, reveal: boolean): Booking[] {
+  return core.repos.bookings.ofDate(date).map((b) => toBooking(b, core.cfg.hours.tz, reveal));
+}
+
+export function bookingById(core: Core, id: string, reveal: boolean): Booking {
+  const b = core.repos.bookings.get(id);
+  if (!b) throw new HallError('booking-not-found');
+  return toBooking(b, core.cfg.hours.tz, reveal);
+}

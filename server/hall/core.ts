@@ -1,0 +1,97 @@
+/**
+ * What every hall command shares: the repositories, the clock, the config, the typed event bus,
+ * and `run`, which makes one command one transaction (plus idempotency by requestId) and emits
+ * the command's events only after the commit.
+ */
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import type pino from 'pino';
+import type { QueueState, Role, Ticket, WindowState } from '../../protocol/domain.js';
+import type { TicketCalledEvent } from '../../protocol/events.js';
+import type { Repos } from '../db/repos.js';
+import type { Clock } from '../clock.js';
+import type { HoursConfig } from '../engine/calendar.js';
+import { localDate } from '../engine/calendar.js';
+import type { Policy } from '../engine/policy.js';
+
+/** Who acts: every action of staff and every device has an identity and a role. */
+export interface Actor {
+  kind: 'user' | 'device' | 'system';
+  id: string;
+  role: Role | 'kiosk' | 'display' | 'platform' | 'system';
+  name?: string;
+  windowIds?: string[];
+}
+export const SYSTEM: Actor = { kind: 'system', id: 'system', role: 'system' };
+export const actorTag = (a: Actor) => `${a.kind}:${a.id}`;
+
+export interface HallEventMap {
+  'ticket:called': [TicketCalledEvent];
+  'window:updated': [{ window: WindowState }];
+  'queue:updated': [{ queue: Pick<QueueState, 'id' | 'waiting' | 'reservationsWaiting'> }];
+  'ticket:issued': [{ ticket: Ticket; by: Actor; waitingAhead: number }];
+  'booking:changed': [{ bookingId: string; status: string }];
+}
+
+export interface HallSettings {
+  hallName: string;
+  hours: HoursConfig;
+  policy: Policy;
+  /** HMAC key of the booking QR codes */
+  secret: string;
+}
+
+export interface Core {
+  repos: Repos;
+  clock: Clock;
+  cfg: HallSettings;
+  log: pino.Logger;
+  bus: EventEmitter<HallEventMap>;
+  now(): number;
+  today(): string;
+  /**
+   * One command = one transaction. `scope` names the command for idempotency; when `requestId` was
+   * seen before for this actor, its first answer is returned with `replayed: true` and nothing runs.
+   */
+  run<T extends object>(scope: string, actor: Actor, requestId: string | undefined, fn: (emit: Emit) => T): T & { replayed?: boolean };
+}
+
+export type Emit = <K extends keyof HallEventMap>(event: K, ...args: HallEventMap[K]) => void;
+
+export function newId(prefix: string): string {
+  return prefix + randomBytes(8).toString('hex');
+}
+
+export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: pino.Logger): Core {
+  const bus = new EventEmitter<HallEventMap>();
+  bus.setMaxListeners(100);
+  const core: Core = {
+    repos, clock, cfg, log, bus,
+    now: () => clock.now().getTime(),
+    today: () => localDate(clock.now(), cfg.hours.tz),
+    run(scope, actor, requestId, fn) {
+      const pending: [keyof HallEventMap, unknown[]][] = [];
+      const emit: Emit = (event, ...args) => void pending.push([event, args]);
+      const key = `${scope}:${actorTag(actor)}`;
+      const result = repos.db.transaction(() => {
+        if (requestId) {
+          const first = repos.idempotency.get(key, requestId);
+          if (first !== undefined) return { ...(first as object), replayed: true } as ReturnType<typeof fn> & { replayed: true };
+        }
+        const r = fn(emit);
+        if (requestId) repos.idempotency.put(key, requestId, r, core.now());
+        return r;
+      })();
+      for (const [event, args] of pending) {
+        try {
+          (bus.emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);
+        } catch (err) {
+          // a listener's fault (a socket, a device) must not undo or fail a committed command
+          log.error({ err, event }, 'event listener failed');
+        }
+      }
+      return result;
+    },
+  };
+  return core;
+}

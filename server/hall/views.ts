@@ -1,0 +1,105 @@
+/** Read models: window and queue states, the public snapshot, a ticket's view, the daily report. No personal data. */
+import type { DailyReport, QueueState, RecentCall, StateSnapshot, Ticket, WindowState } from '../../protocol/domain.js';
+import type { WindowRow } from '../db/repos/catalog.js';
+import { toTicket, type TicketRow } from '../db/repos/tickets.js';
+import { nextOpening, serviceOpenAt, sessionAt, zonedInstant } from '../engine/calendar.js';
+import { toIso } from '../engine/time.js';
+import type { Core } from './core.js';
+
+export function windowState(core: Core, row: WindowRow): WindowState {
+  const t = row.current_ticket_id ? core.repos.tickets.get(row.current_ticket_id) : undefined;
+  const staff = row.staff_user_id ? core.repos.users.get(row.staff_user_id) : undefined;
+  const w: WindowState = {
+    id: row.id, number: row.number, name: row.name, status: row.status, mode: row.mode,
+    current: t ? toTicket(t, core.cfg.hours.tz) : null,
+  };
+  if (row.pause_reason && row.status === 'paused') w.pauseReason = row.pause_reason;
+  if (staff) w.staffName = staff.name;
+  return w;
+}
+
+export function queueCounts(core: Core, queueId: string) {
+  const c = core.repos.tickets.count(queueId);
+  return { id: queueId, waiting: c.waiting, reservationsWaiting: c.reservations_waiting };
+}
+
+export function queueStates(core: Core): QueueState[] {
+  const counts = new Map(core.repos.tickets.counts().map((c) => [c.queue_id, c]));
+  return core.repos.queues.list().map((q) => ({
+    id: q.id, name: q.name, prefix: q.prefix,
+    waiting: counts.get(q.id)?.waiting ?? 0, reservationsWaiting: counts.get(q.id)?.reservations_waiting ?? 0,
+  }));
+}
+
+export function recentCalls(core: Core, limit = 10): RecentCall[] {
+  const since = zonedInstant(core.today(), '00:00', core.cfg.hours.tz).getTime();
+  return core.repos.events.recentCalls(since, limit).map((e) => {
+    const d = JSON.parse(e.data) as { ticketNumber: string; kind: RecentCall['kind']; windowNumber: number; windowName: string };
+    return { ticketNumber: d.ticketNumber, kind: d.kind, windowNumber: d.windowNumber, windowName: d.windowName, at: toIso(e.at, core.cfg.hours.tz) };
+  });
+}
+
+/** Whether walk-in tickets can be taken now, and when the hall next opens otherwise. */
+export function openness(core: Core): { open: boolean; nextOpenAt: string | null } {
+  const now = core.clock.now();
+  const services = core.repos.services.list();
+  const open = services.some((s) => serviceOpenAt(s, now, core.cfg.hours, { walkIn: true }));
+  if (open) return { open, nextOpenAt: null };
+  const next = nextOpening(now, core.cfg.hours, (s) => !s.appointmentOnly);
+  return { open, nextOpenAt: next ? toIso(next.getTime(), core.cfg.hours.tz) : null };
+}
+
+export function snapshot(core: Core): StateSnapshot {
+  const { open, nextOpenAt } = openness(core);
+  return {
+    time: toIso(core.now(), core.cfg.hours.tz),
+    hallName: core.cfg.hallName,
+    open, nextOpenAt,
+    windows: core.repos.windows.rows().map((r) => windowState(core, r)),
+    queues: queueStates(core),
+    recentCalls: recentCalls(core),
+  };
+}
+
+export function ticketView(core: Core, row: TicketRow): { ticket: Ticket; waitingAhead: number } {
+  return { ticket: toTicket(row, core.cfg.hours.tz), waitingAhead: row.status === 'waiting' ? core.repos.tickets.ahead(row) : 0 };
+}
+
+export function sessionNow(core: Core) {
+  return sessionAt(core.clock.now(), core.cfg.hours);
+}
+
+const avg = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length / 1000) : 0);
+
+export function dailyReport(core: Core, date: string): DailyReport {
+  const tickets = core.repos.tickets.ofDay(date);
+  const waits = (ts: TicketRow[]) => ts.filter((t) => t.called_at != null).map((t) => t.called_at! - (t.checked_in_at ?? t.issued_at));
+  const services = (ts: TicketRow[]) => ts.filter((t) => t.status === 'done' && t.started_at != null && t.finished_at != null).map((t) => t.finished_at! - t.started_at!);
+  const done = (ts: TicketRow[]) => ts.filter((t) => t.status === 'done').length;
+  const noShows = (ts: TicketRow[]) => ts.filter((t) => t.status === 'no-show').length;
+  const bookings = core.repos.bookings.ofDate(date);
+  const count = (s: string) => bookings.filter((b) => b.status === s).length;
+  return {
+    date,
+    tickets: tickets.length,
+    served: done(tickets),
+    noShows: noShows(tickets),
+    avgWaitSeconds: avg(waits(tickets)),
+    avgServiceSeconds: avg(services(tickets)),
+    byQueue: core.repos.queues.list().map((q) => {
+      const ts = tickets.filter((t) => t.queue_id === q.id);
+      return { queueId: q.id, name: q.name, tickets: ts.length, served: done(ts), noShows: noShows(ts), avgWaitSeconds: avg(waits(ts)) };
+    }),
+    byWindow: core.repos.windows.rows().map((w) => {
+      const ts = tickets.filter((t) => t.window_id === w.id);
+      return { windowId: w.id, number: w.number, name: w.name, served: done(ts), noShows: noShows(ts), avgServiceSeconds: avg(services(ts)) };
+    }),
+    bookings: {
+      total: bookings.length,
+      checkedIn: bookings.filter((b) => b.checked_in_at != null).length,
+      forfeited: count('forfeited'),
+      cancelled: count('cancelled'),
+      served: count('served'),
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * A window's commands (DESIGN.md "Tickets and calling"): call-next in one transaction (two windows
+ * pressing at the same instant never get one ticket: better-sqlite3 runs one transaction at a time
+ * and the pick and the update happen inside it), recall, start, finish, no-show, transfer, pause,
+ * resume, mode, and a lead's out-of-order call.
+ */
+import { HallError } from '../../protocol/errors.js';
+import type { Ticket, WindowMode } from '../../protocol/domain.js';
+import { pickNext, type Candidate } from '../engine/calling.js';
+import { MINUTE, toIso } from '../engine/time.js';
+import type { WindowRow } from '../db/repos/catalog.js';
+import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';
+import { actorTag, type Actor, type Core, type Emit } from './core.js';
+import { recordNoShow } from './bookings.js';
+import { queueCounts, windowState } from './views.js';
+
+type Result = { ticket: Ticket | null };
+
+function windowRow(core: Core, windowId: string): WindowRow {
+  const w = core.repos.windows.row(windowId);
+  if (!w) throw new HallError('window-not-found');
+  return w;
+}
+
+function current(core: Core, w: WindowRow): TicketRow | undefined {
+  return w.current_ticket_id ? core.repos.tickets.get(w.current_ticket_id) : undefined;
+}
+
+function saveWindow(core: Core, emit: Emit, w: WindowRow) {
+  core.repos.windows.saveState(w);
+  emit('window:updated', { window: windowState(core, w) });
+}
+
+function log(core: Core, type: string, actor: Actor, t: TicketRow, data: object = {}) {
+  core.repos.events.append(core.now(), type, actorTag(actor), t.id, { number: t.number, kind: t.kind, queueId: t.queue_id, ...data });
+}
+
+/** Finishes a serving ticket; a finished reservation marks its booking served. */
+function finishTicket(core: Core, actor: Actor, t: TicketRow) {
+  const now = core.now();
+  core.repos.tickets.save({ ...t, status: 'done', started_at: t.started_at ?? now, finished_at: now });
+  if (t.booking_id) {
+    const b = core.repos.bookings.get(t.booking_id);
+    if (b && b.status === 'checked-in') core.repos.bookings.save({ ...b, status: 'served' });
+  }
+  log(core, 'ticket.finished', actor, t, { windowId: t.window_id });
+}
+
+/** Candidates for this window: the heads of each index only, so the cost does not grow with the line. */
+function heads(core: Core, w: WindowRow, queueIds: string[]): Candidate[] {
+  const out: Candidate[] = [];
+  const tr = core.repos.tickets.transferHead(w.id);
+  if (tr) out.push(toCandidate(tr));
+  for (const q of queueIds) {
+    const r = core.repos.tickets.reservationHead(q);
+    if (r) out.push(toCandidate(r));
+    const wk = core.repos.tickets.walkinHead(q);
+    if (wk) out.push(toCandidate(wk));
+  }
+  return out;
+}
+
+function announce(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketRow, recall: boolean) {
+  const at = core.now();
+  core.repos.events.append(at, 'ticket.called', actorTag(actor), t.id, {
+    ticketNumber: t.number, kind: t.kind, queueId: t.queue_id, windowId: w.id, windowNumber: w.number, windowName: w.name, recall,
+  });
+  emit('ticket:called', {
+    ticket: { id: t.id, number: t.number, kind: t.kind, queueId: t.queue_id },
+    window: { id: w.id, number: w.number, name: w.name }, recall, at: toIso(at, core.cfg.hours.tz),
+  });
+}
+
+/** Clears the way for a new call: refuses a paused window or a called ticket; finishes a serving one. */
+function prepareCall(core: Core, actor: Actor, w: WindowRow): WindowRow {
+  if (w.status === 'paused') throw new HallError('window-paused');
+  const cur = current(core, w);
+  if (cur?.status === 'called') throw new HallError('ticket-in-progress', { ticket: cur.number });
+  if (cur?.status === 'serving') finishTicket(core, actor, cur);
+  return { ...w, status: 'open', current_ticket_id: null };
+}
+
+function callTicketRow(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketRow, data: object = {}): Result {
+  const called: TicketRow = { ...t, status: 'called', window_id: w.id, target_window_id: null, called_at: core.now() };
+  core.repos.tickets.save(called);
+  log(core, 'ticket.assigned', actor, called, { windowId: w.id, ...data });
+  announce(core, emit, actor, w, called, false);
+  saveWindow(core, emit, { ...w, current_ticket_id: t.id });
+  emit('queue:updated', { queue: queueCounts(core, t.queue_id) });
+  return { ticket: toTicket(called, core.cfg.hours.tz) };
+}
+
+export function callNext(core: Core, actor: Actor, windowId: string, mode?: WindowMode): Result {
+  return core.run('call-next', actor, undefined, (emit) => {
+    const w = prepareCall(core, actor, windowRow(core, windowId));
+    const queueIds = core.repos.windows.get(w.id)!.queueIds;
+    const next = pickNext(heads(core, w, queueIds), { id: w.id, queueIds, reservationOnly: !!w.reservation_only, mode: w.mode }, {
+      now: core.now(), policy: core.cfg.policy.reservationPriority, eligibleBeforeMs: core.cfg.policy.eligibleBeforeMinutes * MINUTE, mode,
+    });
+    if (!next) {
+      saveWindow(core, emit, w);
+      return { ticket: null };
+    }
+    return callTicketRow(core, emit, actor, w, core.repos.tickets.get(next.ticket.id)!, { reason: next.reason });
+  });
+}
+
+/** A lead calls one waiting ticket out of order; audited with the reason. */
+export function callTicket(core: Core, actor: Actor, windowId: string, ticketId: string, reason?: string): Result {
+  return core.run('call-ticket', actor, undefined, (emit) => {
+    const t = core.repos.tickets.get(ticketId);
+    if (!t) throw new HallError('ticket-not-found');
+    if (t.status !== 'waiting') throw new HallError('ticket-not-waiting', { status: t.status });
+    const w = prepareCall(core, actor, windowRow(core, windowId));
+    return callTicketRow(core, emit, actor, w, t, { outOfOrder: true, reason: reason ?? null });
+  });
+}
+
+/** Runs `fn` on the window's current ticket, which must be in one of `allowed` states. */
+function onCurrent(core: Core, actor: Actor, scope: string, windowId: string, allowed: TicketRow['status'][],
+  fn: (w: WindowRow, t: TicketRow, emit: Emit) => void): Result {
+  return core.run(scope, actor, undefined, (emit) => {
+    const w = windowRow(core, windowId);
+    const t = current(core, w);
+    if (!t || !allowed.includes(t.status)) throw new HallError('no-current-ticket', t ? { status: t.status } : undefined);
+    fn(w, t, emit);
+    const after = core.repos.tickets.get(t.id)!;
+    return { ticket: toTicket(after, core.cfg.hours.tz) };
+  });
+}
+
+export function recall(core: Core, actor: Actor, windowId: string): Result {
+  return onCurrent(core, actor, 'recall', windowId, ['called'], (w, t, emit) => {
+    const r = { ...t, recalls: t.recalls + 1 };
+    core.repos.tickets.save(r);
+    announce(core, emit, actor, w, r, true);
+    emit('window:updated', { window: windowState(core, w) });
+  });
+}
+
+export function start(core: Core, actor: Actor, windowId: string): Result {
+  return onCurrent(core, actor, 'start', windowId, ['called'], (w, t, emit) => {
+    core.repos.tickets.save({ ...t, status: 'serving', started_at: core.now() });
+    log(core, 'ticket.started', actor, t, { windowId: w.id });
+    emit('window:updated', { window: windowState(core, w) });
+  });
+}
+
+/** Finish from serving; from called too (a quick matter where nobody pressed start), counting service from now. */
+export function finish(core: Core, actor: Actor, windowId: string): Result {
+  return onCurrent(core, actor, 'finish', windowId, ['serving', 'called'], (w, t, emit) => {
+    finishTicket(core, actor, t);
+    // the window shows nobody rather than a finished number: nothing stale looks current
+    saveWindow(core, emit, { ...w, current_ticket_id: null });
+  });
+}
+
+/** The called citizen did not come: a reservation no-show counts against the person's credit. */
+export function noShow(core: Core, actor: Actor, windowId: string): Result {
+  return onCurrent(core, actor, 'no-show', windowId, ['called'], (w, t, emit) => {
+    const now = core.now();
+    core.repos.tickets.save({ ...t, status: 'no-show', finished_at: now });
+    if (t.booking_id) {
+      const b = core.repos.bookings.get(t.booking_id);
+      if (b) recordNoShow(core, b, t.id, now);
+    }
+    log(core, 'ticket.no-show', actor, t, { windowId: w.id, recalls: t.recalls });
+    saveWindow(core, emit, { ...w, current_ticket_id: null });
+  });
+}
+
+/** Sends the current ticket to another queue or window, keeping its place (issue time). */
+export function transfer(core: Core, actor: Actor, windowId: string, to: { queueId?: string; windowId?: string }): Result {
+  return onCurrent(core, actor, 'transfer', windowId, ['called', 'serving'], (w, t, emit) => {
+    if (to.windowId !== undefined && (to.windowId === w.id || !core.repos.windows.row(to.windowId)))
+      throw new HallError('transfer-target-invalid', { windowId: to.windowId });
+    if (to.queueId !== undefined && !core.repos.queues.get(to.queueId)) throw new HallError('transfer-target-invalid', { queueId: to.queueId });
+    const moved: TicketRow = {
+      ...t, status: 'waiting', window_id: null, called_at: null, started_at: null,
+      queue_id: to.queueId ?? t.queue_id, target_window_id: to.windowId ?? null,
+    };
+    core.repos.tickets.save(moved);
+    log(core, 'ticket.transferred', actor, t, { fromWindowId: w.id, toQueueId: to.queueId ?? null, toWindowId: to.windowId ?? null });
+    saveWindow(core, emit, { ...w, current_ticket_id: null });
+    emit('queue:updated', { queue: queueCounts(core, t.queue_id) });
+    if (moved.queue_id !== t.queue_id) emit('queue:updated', { queue: queueCounts(core, moved.queue_id) });
+  });
+}
+
+function setWindow(core: Core, actor: Actor, scope: string, windowId: string, change: (w: WindowRow) => WindowRow, data: object = {}) {
+  return core.run(scope, actor, undefined, (emit) => {
+    const w = change(windowRow(core, windowId));
+    core.repos.events.append(core.now(), `window.${scope}`, actorTag(actor), w.id, data);
+    saveWindow(core, emit, w);
+    return { window: windowState(core, w) };
+  });
+}
+
+export const pause = (core: Core, actor: Actor, windowId: string, reason: string) =>
+  setWindow(core, actor, 'paused', windowId, (w) => ({ ...w, status: 'paused', pause_reason: reason }), { reason });
+export const resume = (core: Core, actor: Actor, windowId: string) =>
+  setWindow(core, actor, 'resumed', windowId, (w) => ({ ...w, status: 'open', pause_reason: null }));
+export const setMode = (core: Core, actor: Actor, windowId: string, mode: WindowMode) =>
+  setWindow(core, actor, 'mode', windowId, (w) => ({ ...w, mode }), { mode });
+/** A staff member signs in at the window: it opens and shows their name. */
+export const openWindow = (core: Core, actor: Actor, windowId: string) =>
+  setWindow(core, actor, 'opened', windowId, (w) => ({
+    ...w, status: w.status === 'paused' ? 'paused' : 'open', staff_user_id: actor.kind === 'user' ? actor.id : w.staff_user_id,
+  }));
+export const closeWindow = (core: Core, actor: Actor, windowId: string) =>
+  setWindow(core, actor, 'closed', windowId, (w) => {
+    if (current(core, w)?.status === 'called') throw new HallError('ticket-in-progress');
+    return { ...w, status: 'closed', pause_reason: null, staff_user_id: null };
+  });
+
+/** An evaluator's rating, stored against the ticket being or just served at that window. */
+export function rate(core: Core, actor: Actor, windowId: string, rating: number) {
+  return core.run('rate', actor, undefined, () => {
+    const w = windowRow(core, windowId);
+    const cur = current(core, w);
+    const t = cur && (cur.status === 'serving' || cur.status === 'done') ? cur : core.repos.tickets.lastDoneAt(w.id);
+    if (!t) throw new HallError('no-current-ticket');
+    core.repos.tickets.save({ ...t, rating });
+    log(core, 'ticket.rated', actor, t, { rating, windowId: w.id });
+    return { ticketId: t.id, rating };
+  });
+}
