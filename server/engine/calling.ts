@@ -22,6 +22,8 @@ export interface Candidate {
   checkedInAt?: number | null;
   /** set when the ticket was transferred to a window */
   targetWindowId?: string | null;
+  /** daily sequence in its queue: breaks ties of equal times in issue order (ids are random) */
+  seq?: number;
 }
 
 export interface WindowView {
@@ -57,11 +59,13 @@ export function servesWalkIns(w: WindowView, opts: CallOptions): boolean {
   return mode !== 'reservation' && !w.reservationOnly;
 }
 
+const bySeq = (a: Candidate, b: Candidate) => (a.seq ?? 0) - (b.seq ?? 0) || (a.id < b.id ? -1 : 1);
+
 const byIssue = (a: Candidate, b: Candidate, order: Map<string, number>) =>
-  a.issuedAt - b.issuedAt || (order.get(a.queueId) ?? 99) - (order.get(b.queueId) ?? 99) || (a.id < b.id ? -1 : 1);
+  a.issuedAt - b.issuedAt || (order.get(a.queueId) ?? 99) - (order.get(b.queueId) ?? 99) || bySeq(a, b);
 
 const bySlot = (a: Candidate, b: Candidate) =>
-  (a.slotStart ?? 0) - (b.slotStart ?? 0) || (a.checkedInAt ?? 0) - (b.checkedInAt ?? 0) || a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1);
+  (a.slotStart ?? 0) - (b.slotStart ?? 0) || (a.checkedInAt ?? 0) - (b.checkedInAt ?? 0) || a.issuedAt - b.issuedAt || bySeq(a, b);
 
 export function pickNext(
   waiting: readonly Candidate[],

@@ -82,3 +82,16 @@ describe('reservation priority policy and modes', () => {
     expect(pick([res('r1', 'qA', 60, -10)], win({ reservationOnly: true }))).toBeNull();
   });
 });
+
+describe('ties in time', () => {
+  it('walk-ins of one queue issued in the same millisecond leave in sequence order, whatever their ids', () => {
+    const a = { ...walk('zzz', 'qA', 0), seq: 1 };
+    const b = { ...walk('aaa', 'qA', 0), seq: 2 };
+    expect(pick([b, a])).toBe('zzz:walk-in');
+  });
+  it('reservations with the same slot and check-in instant go in sequence order', () => {
+    const a = { ...res('zzz', 'qA', 0, 0), seq: 7 };
+    const b = { ...res('aaa', 'qA', 0, 0), seq: 8 };
+    expect(pick([b, a])).toBe('zzz:reservation');
+  });
+});

@@ -26,7 +26,7 @@ export function toTicket(r: TicketRow, tz: string): Ticket {
 
 export const toCandidate = (r: TicketRow): Candidate => ({
   id: r.id, kind: r.kind, queueId: r.queue_id, issuedAt: r.issued_at, slotStart: r.slot_start, checkedInAt: r.checked_in_at,
-  targetWindowId: r.target_window_id,
+  targetWindowId: r.target_window_id, seq: r.seq,
 });
 
 export function ticketsRepo(db: Db) {
@@ -44,18 +44,18 @@ export function ticketsRepo(db: Db) {
   // heads of the partial indexes: one row each, whatever the length of the line
   const walkinHead = db.prepare<[string], TicketRow>(
     `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
-     ORDER BY issued_at, id LIMIT 1`);
+     ORDER BY issued_at, seq, id LIMIT 1`);
   const reservationHead = db.prepare<[string], TicketRow>(
     `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
-     ORDER BY slot_start, checked_in_at, id LIMIT 1`);
+     ORDER BY slot_start, checked_in_at, seq, id LIMIT 1`);
   const transferHead = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id = ? ORDER BY issued_at, id LIMIT 1`);
+    `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id = ? ORDER BY issued_at, seq, id LIMIT 1`);
   const counts = db.prepare<[], { queue_id: string; waiting: number; reservations_waiting: number }>('SELECT * FROM queue_counts');
   const count = db.prepare<[string], { waiting: number; reservations_waiting: number }>(
     'SELECT waiting, reservations_waiting FROM queue_counts WHERE queue_id = ?');
-  const aheadWalkin = db.prepare<[string, number, number, string], { n: number }>(
+  const aheadWalkin = db.prepare<[string, number, number, number], { n: number }>(
     `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
-     AND (issued_at < ? OR (issued_at = ? AND id < ?))`);
+     AND (issued_at < ? OR (issued_at = ? AND seq < ?))`);
   const aheadReservation = db.prepare<[string, number], { n: number }>(
     `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
      AND slot_start <= ?`);
@@ -81,7 +81,7 @@ export function ticketsRepo(db: Db) {
     /** how many are ahead of this waiting ticket in its own queue */
     ahead: (r: TicketRow): number => r.kind === 'reservation'
       ? Math.max(0, aheadReservation.get(r.queue_id, r.slot_start ?? 0)!.n - 1)
-      : aheadWalkin.get(r.queue_id, r.issued_at, r.issued_at, r.id)!.n,
+      : aheadWalkin.get(r.queue_id, r.issued_at, r.issued_at, r.seq)!.n,
     openBefore: (day: string) => openOfDayBefore.all(day),
     openOfDay: (day: string) => openOfDay.all(day),
     waitingList: (queueId: string, limit: number) => waitingList.all(queueId, limit),
