@@ -22,7 +22,7 @@ export interface VirtualPrinter {
   /** Paper runs out after `lines` printed lines of the next job (mid-job fault). */
   paperRunsOutAfter(lines: number): void;
   jobs(): { file: string; ops: EscPosOp[]; text: string }[];
-  /** Resolves when every job received so far is written to its PNG file. */
+  /** Resolves when every TCP client has disconnected and every job is written to its PNG file. */
   settled(): Promise<void>;
   peer(): SerialPeer;
   close(): Promise<void>;
@@ -66,8 +66,12 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
   const core = new VirtualPrinterCore(onJob);
 
   const sockets = new Set<net.Socket>();
+  const closing = new Set<Promise<void>>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    closing.add(closed);
+    void closed.then(() => closing.delete(closed));
     const session = core.session((b) => {
       if (!socket.destroyed) socket.write(b);
     });
@@ -90,7 +94,10 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
     setMode: (m) => core.setMode(m),
     paperRunsOutAfter: (lines) => core.paperRunsOutAfter(lines),
     jobs: () => [...stored],
-    settled: () => writes.then(() => undefined),
+    settled: async () => {
+      await Promise.all([...closing]);
+      await writes;
+    },
     peer(): SerialPeer {
       let session: VirtualSession | null = null;
       return {
