@@ -1,7 +1,7 @@
 /**
  * One window LED screen on an RS-485 bus: (bus, address). Each show* call writes line 1, line 2,
  * the control word (blink, brightness) with the window number, then commits, so the screen
- * switches to the new text at once. Calls on one screen are serialised by the bus FIFO.
+ * switches to the new text at once. The four writes are one turn of the bus FIFO.
  */
 import type { ModbusBus } from '../rs485/bus.js';
 import { encodeLine } from './text.js';
@@ -47,9 +47,12 @@ export class LedScreen {
   private async show(line1: string, line2: string, blink: boolean): Promise<void> {
     const word = controlWord({ blink, brightness: this.brightness });
     this.blink = blink;
-    await this.bus.writeRegisters(this.address, REG_LINE1, encodeLine(line1));
-    await this.bus.writeRegisters(this.address, REG_LINE2, encodeLine(line2));
-    await this.bus.writeRegisters(this.address, REG_CONTROL, [word, this.windowNumber]);
-    await this.bus.writeRegisters(this.address, REG_COMMIT, [1]);
+    // one bus turn: 40 screens called at once each finish in turn, none waits for all the others
+    await this.bus.sequence(async (s) => {
+      await s.writeRegisters(this.address, REG_LINE1, encodeLine(line1));
+      await s.writeRegisters(this.address, REG_LINE2, encodeLine(line2));
+      await s.writeRegisters(this.address, REG_CONTROL, [word, this.windowNumber]);
+      await s.writeRegisters(this.address, REG_COMMIT, [1]);
+    });
   }
 }

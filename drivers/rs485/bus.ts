@@ -39,6 +39,12 @@ export interface BusOptions {
   logger?: Logger;
 }
 
+/** The requests available inside one `sequence` turn. */
+export interface BusSession {
+  writeRegisters(address: number, start: number, values: number[] | Buffer): Promise<void>;
+  readInputRegisters(address: number, start: number, count: number): Promise<number[]>;
+}
+
 export interface ModbusBusEvents {
   error: [Error];
   close: [];
@@ -82,19 +88,38 @@ export class ModbusBus extends EventEmitter<ModbusBusEvents> {
 
   /** Function 0x10. Address 0 broadcasts: no reply is awaited, only the turnaround silence. */
   writeRegisters(address: number, start: number, values: number[] | Buffer): Promise<void> {
-    const frame = encodeWriteRegisters(address, start, values);
-    const count = registerBytes(values).length / 2;
-    return this.enqueue(frame, address, FN_WRITE_MULTIPLE).then((reply) => {
-      if (reply && (reply.kind !== 'write' || reply.start !== start || reply.count !== count)) {
-        throw new ModbusFrameError(`slave ${address} echoed a different write than was sent`);
-      }
-    });
+    return this.enqueue(() => this.write(address, start, values));
   }
 
   /** Function 0x04. */
-  async readInputRegisters(address: number, start: number, count: number): Promise<number[]> {
+  readInputRegisters(address: number, start: number, count: number): Promise<number[]> {
+    return this.enqueue(() => this.read(address, start, count));
+  }
+
+  /**
+   * Runs several requests as one turn of the FIFO: nothing else goes on the wire between them,
+   * and the first failure ends the turn (so a screen never commits half-written text).
+   */
+  sequence<T>(fn: (session: BusSession) => Promise<T>): Promise<T> {
+    const session: BusSession = {
+      writeRegisters: (address, start, values) => this.write(address, start, values),
+      readInputRegisters: (address, start, count) => this.read(address, start, count),
+    };
+    return this.enqueue(() => fn(session));
+  }
+
+  private async write(address: number, start: number, values: number[] | Buffer): Promise<void> {
+    const frame = encodeWriteRegisters(address, start, values);
+    const count = registerBytes(values).length / 2;
+    const reply = await this.transact(frame, address, FN_WRITE_MULTIPLE);
+    if (reply && (reply.kind !== 'write' || reply.start !== start || reply.count !== count)) {
+      throw new ModbusFrameError(`slave ${address} echoed a different write than was sent`);
+    }
+  }
+
+  private async read(address: number, start: number, count: number): Promise<number[]> {
     const frame = encodeReadRegisters(FN_READ_INPUT, address, start, count);
-    const reply = await this.enqueue(frame, address, FN_READ_INPUT);
+    const reply = await this.transact(frame, address, FN_READ_INPUT);
     if (!reply || reply.kind !== 'read' || reply.values.length !== count) {
       throw new ModbusFrameError(`slave ${address} returned a different register count than asked`);
     }
@@ -109,8 +134,7 @@ export class ModbusBus extends EventEmitter<ModbusBusEvents> {
     await new Promise<void>((resolve, reject) => this.port.close((err) => (err ? reject(err) : resolve())));
   }
 
-  private enqueue(frame: Buffer, address: number, fn: number): Promise<Reply | null> {
-    const run = () => this.transact(frame, address, fn);
+  private enqueue<T>(run: () => Promise<T>): Promise<T> {
     const result = this.queue.then(run, run);
     // the queue itself never rejects, so one failed request does not stall the next
     this.queue = result.catch(() => undefined);

@@ -94,4 +94,27 @@ describe('LedScreen on a simulated bus', () => {
     expect(bytes).toBe(137 + 137 + 13 + 11 + 4 * 8);
     expect(performance.now() - started).toBeGreaterThanOrEqual((bytes * 10 * 1000) / 9600 - 1);
   });
+
+  it('keeps each screen\'s four frames together when two screens are called at once', async () => {
+    const { sim, bus, frames } = await setup();
+    sim.attach(new LedSimulator(1));
+    sim.attach(new LedSimulator(2));
+    await Promise.all([new LedScreen(bus, 1, 1).showCall('A001', 1), new LedScreen(bus, 2, 2).showCall('A002', 2)]);
+    const order = frames.filter((f) => f.from === 'master').map((f) => f.bytes[0]);
+    expect(order).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+
+  it('never commits when a line write failed', async () => {
+    const { sim, bus, frames } = await setup();
+    const led = new LedSimulator(5);
+    sim.attach(led);
+    const screen = new LedScreen(bus, 5, 5);
+    await screen.showIdle('综合受理');
+    frames.length = 0;
+    led.failWith = 6;
+    await expect(screen.showCall('A012', 5)).rejects.toMatchObject({ code: 6 });
+    led.failWith = null;
+    expect(frames.filter((f) => f.from === 'master')).toHaveLength(1);
+    expect(led.text().line1).toBe('综合受理');
+  });
 });
