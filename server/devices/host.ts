@@ -1,0 +1,35 @@
+/**
+ * What the device manager needs from the hall. The lead implements it in server/main.ts over
+ * hall.ts and the realtime layer; tests implement it with spies.
+ */
+import type { DeviceScanEvent, TicketCalledEvent } from '../../protocol/events.js';
+import type { WindowState } from '../../protocol/domain.js';
+
+export type KeypadAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'pause';
+
+export interface DeviceHostEvents {
+  on(event: 'ticket:called', listener: (e: TicketCalledEvent) => void): void;
+  on(event: 'window:updated', listener: (e: { window: WindowState }) => void): void;
+}
+
+export interface DeviceHost {
+  hallName(): string;
+  events: DeviceHostEvents;
+  /** As if staff pressed the button on the console; `deviceId` is the keypad, for the audit log. */
+  windowAction(windowNumber: number, action: KeypadAction, deviceId: string): Promise<void>;
+  /** Stored against the ticket just served at that window. */
+  rate(windowNumber: number, rating: number, deviceId: string): Promise<void>;
+  /** Forwarded as `device:scan` to that kiosk's connections only. */
+  scan(kioskName: string, event: DeviceScanEvent): void;
+  now(): Date;
+}
+
+/** CONTRACT.md "Window LED screen": input register 0x0001 event codes of a caller keypad. */
+export const KEYPAD_CODES: Record<number, KeypadAction> = {
+  1: 'call-next',
+  2: 'recall',
+  3: 'no-show',
+  4: 'start',
+  5: 'finish',
+  6: 'pause',
+};
