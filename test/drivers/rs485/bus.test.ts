@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModbusBus } from '../../../drivers/rs485/bus.js';
-import { ModbusCrcError, ModbusExceptionError, ModbusTimeoutError } from '../../../drivers/rs485/errors.js';
+import { ModbusClosedError, ModbusCrcError, ModbusExceptionError, ModbusTimeoutError } from '../../../drivers/rs485/errors.js';
 import { encodeException, encodeReadReply, encodeWriteEcho, FN_READ_INPUT, parseRequest } from '../../../drivers/rs485/frame.js';
 import { mockLine } from './mock-port.js';
 
@@ -116,5 +116,31 @@ describe('ModbusBus over MockBinding', () => {
     expect(line.writes[0].bytes[0]).toBe(0);
     expect(performance.now() - started).toBeGreaterThanOrEqual(19);
     expect(performance.now() - started).toBeLessThan(60 * 3);
+  });
+
+  it('runs a sequence as one turn: a request queued meanwhile waits until the turn ends', async () => {
+    const line = mockLine();
+    line.respond(echoSlave, 5);
+    const bus = await open(line);
+    const turn = bus.sequence(async (s) => {
+      await s.writeRegisters(1, 0x10, [1]);
+      await s.writeRegisters(1, 0x100, [1]);
+    });
+    const other = bus.readInputRegisters(2, 0, 1);
+    await Promise.all([turn, other]);
+    expect(line.writes.map((w) => w.bytes[0])).toEqual([1, 1, 2]);
+  });
+
+  it('rejects the request in flight and those queued with ModbusClosedError on close', async () => {
+    const line = mockLine();
+    line.respond(() => null);
+    const bus = await open(line, { timeoutMs: 1000 });
+    const inFlight = bus.readInputRegisters(5, 0, 1);
+    const queued = bus.readInputRegisters(6, 0, 1);
+    await new Promise((r) => setTimeout(r, 10));
+    await bus.close();
+    await expect(inFlight).rejects.toBeInstanceOf(ModbusClosedError);
+    await expect(queued).rejects.toBeInstanceOf(ModbusClosedError);
+    expect(line.writes).toHaveLength(1);
   });
 });
