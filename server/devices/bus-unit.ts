@@ -57,7 +57,7 @@ export class BusUnit {
     const modbus = await ModbusBus.open({
       path: this.o.path,
       baudRate: this.o.bus.baudRate,
-      binding: this.o.binding as never,
+      binding: this.o.binding,
       logger: this.o.logger,
     });
     modbus.on('error', (err) => this.o.logger.warn({ bus: this.o.bus.id, err: err.message }, 'bus error'));

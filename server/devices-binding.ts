@@ -1,0 +1,112 @@
+/**
+ * Binds the device manager to the hall: the hall's events drive LED screens, keypads and evaluators
+ * become hall commands, scans go to their kiosk, and a kiosk's ticket is printed on its printer.
+ * Nothing here is on a hall command's path: a dead device only changes its health.
+ */
+import type pino from 'pino';
+import type { Hall } from './hall.js';
+import type { Actor } from './hall/core.js';
+import type { Realtime } from './realtime/io.js';
+import type { DevicePort } from './http/context.js';
+import type { HallConfig } from './config.js';
+import type { PrintResultEvent } from '../protocol/events.js';
+import { HallError } from '../protocol/errors.js';
+import { DeviceManager } from './devices/manager.js';
+import { demoDevicesConfig } from './devices/demo.js';
+import type { DeviceHost, KeypadAction } from './devices/host.js';
+import type { DevicesConfig } from './devices/config.js';
+import type { TicketPrintJob } from '../drivers/printer/types.js';
+
+export interface DevicesHandle extends DevicePort {
+  manager: DeviceManager;
+  stop(): Promise<void>;
+}
+
+const NOTICES = ['过号请重新取号', '请留意大厅叫号屏幕和语音提示'];
+
+function windowIdOf(hall: Hall, n: number): string {
+  const row = hall.repos.windows.rowByNumber(n);
+  if (!row) throw new HallError('window-not-found', { window: n });
+  return row.id;
+}
+
+function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
+  const device = (id: string): Actor => ({ kind: 'device', id, role: 'lead', name: id });
+  const run = (action: KeypadAction, a: Actor, w: string) => {
+    switch (action) {
+      case 'call-next': return hall.callNext(a, w);
+      case 'recall': return hall.recall(a, w);
+      case 'no-show': return hall.noShow(a, w);
+      case 'start': return hall.start(a, w);
+      case 'finish': return hall.finish(a, w);
+      case 'pause': return hall.pause(a, w, '暂离（呼叫器）');
+    }
+  };
+  return {
+    hallName: () => hall.settings.hallName,
+    events: hall.events as unknown as DeviceHost['events'],
+    now: () => hall.now(),
+    async windowAction(windowNumber, action, deviceId) {
+      try {
+        run(action, device(deviceId), windowIdOf(hall, windowNumber));
+      } catch (err) {
+        // a keypad press the hall refuses (nobody waiting, ticket still called) is normal use, not a fault
+        if (err instanceof HallError) log.info({ window: windowNumber, action, code: err.code }, 'keypad command refused');
+        else throw err;
+      }
+    },
+    async rate(windowNumber, rating, deviceId) {
+      try {
+        hall.rate(device(deviceId), windowIdOf(hall, windowNumber), rating);
+      } catch (err) {
+        if (err instanceof HallError) log.info({ window: windowNumber, code: err.code }, 'rating not stored');
+        else throw err;
+      }
+    },
+    scan: (kiosk, e) => realtime.scan(kiosk, e),
+  };
+}
+
+export async function startDevices(o: {
+  hall: Hall; realtime: Realtime; log: pino.Logger; config: HallConfig | null;
+  demo: { windowNumbers: number[]; kiosks: string[] } | null; publicUrl: () => string;
+}): Promise<DevicesHandle | null> {
+  const cfg: DevicesConfig | null = o.config && o.config.devices.length
+    ? { buses: o.config.buses, devices: o.config.devices }
+    : o.demo ? demoDevicesConfig(o.demo.windowNumbers, o.demo.kiosks) : null;
+  if (!cfg) return null;
+  const { hall, realtime } = o;
+  const manager = new DeviceManager({ config: cfg, host: hostFor(hall, realtime, o.log), logger: o.log, demo: !!o.demo });
+  manager.on('health', (h) => realtime.health(h));
+  await manager.start();
+
+  const jobFor = (ticketId: string): TicketPrintJob => {
+    const { ticket, waitingAhead } = hall.ticket(ticketId);
+    const service = hall.repos.services.get(ticket.serviceId);
+    const booking = ticket.bookingId ? hall.repos.bookings.get(ticket.bookingId) : undefined;
+    return {
+      hallName: hall.settings.hallName, ticketNumber: ticket.number, kind: ticket.kind, serviceName: service?.name ?? '',
+      ...(booking ? { slot: booking.slot } : {}),
+      waitingAhead, issuedAt: ticket.issuedAt, statusUrl: `${o.publicUrl()}/t/${ticket.id}`, notices: NOTICES,
+    };
+  };
+
+  return {
+    manager,
+    health: () => manager.health(),
+    ledText: (n) => manager.ledText(n),
+    async printTicket(kioskName, ticketId): Promise<PrintResultEvent> {
+      let result: PrintResultEvent;
+      try {
+        const out = await manager.printTicket(kioskName, jobFor(ticketId));
+        result = out.ok ? { ticketId, ok: true } : { ticketId, ok: false, reason: out.message };
+      } catch (err) {
+        o.log.error({ err, kiosk: kioskName }, 'printing failed');
+        result = { ticketId, ok: false, reason: '打印机故障' };
+      }
+      realtime.printResult(kioskName, result);
+      return result;
+    },
+    stop: () => manager.stop(),
+  };
+}

@@ -1,0 +1,30 @@
+/** The one error shape for every failure; never a 500 for bad input, never a stack trace to a client. */
+import type { NextFunction, Request, Response } from 'express';
+import type pino from 'pino';
+import { HallError } from '../../protocol/errors.js';
+
+export function errorHandler(log: pino.Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    let e: HallError;
+    if (err instanceof HallError) e = err;
+    else if (isBodyError(err, 'entity.too.large')) e = new HallError('payload-too-large');
+    else if (isBodyError(err)) e = new HallError('bad-request', { reason: 'malformed body' });
+    else if (err instanceof RangeError) e = new HallError('bad-request', { reason: err.message });
+    else {
+      log.error({ err, method: req.method, path: req.route?.path ?? 'unmatched' }, 'request failed');
+      e = new HallError('internal');
+    }
+    if (res.headersSent) return;
+    if (e.status === 429 && typeof e.details?.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(e.details.retryAfterSeconds));
+    res.status(e.status).json(e.toBody());
+  };
+}
+
+function isBodyError(err: unknown, type?: string): boolean {
+  const e = err as { type?: string; status?: number; expose?: boolean };
+  return typeof e === 'object' && e !== null && typeof e.status === 'number' && e.status < 500 && (!type || e.type === type);
+}
+
+export function notFound(_req: Request, res: Response) {
+  res.status(404).json(new HallError('not-found').toBody());
+}

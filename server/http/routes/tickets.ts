@@ -1,0 +1,78 @@
+/** Tickets and check-ins (kiosk, staff+), the public ticket status (no token: the ticket id is unguessable). */
+import { Router } from 'express';
+import { HallError } from '../../../protocol/errors.js';
+import { CheckinBody, IssueTicketBody } from '../../../protocol/schemas.js';
+import type { ServerContext } from '../context.js';
+import { actorOf, allow, param, parse, STAFF_UP } from '../support.js';
+
+export function ticketRoutes(ctx: ServerContext): Router {
+  const { hall, checkinLimiter } = ctx;
+  const r = Router();
+
+  /** A kiosk's ticket goes to the kiosk's printer; the outcome follows as `print:result` on its socket. */
+  const print = (actor: ReturnType<typeof actorOf>, ticketId: string) => {
+    if (actor.role !== 'kiosk' || !ctx.devices || !actor.name) return 'none' as const;
+    void ctx.devices.printTicket(actor.name, ticketId);
+    return 'queued' as const;
+  };
+
+  r.post('/tickets', allow('kiosk', ...STAFF_UP), (req, res) => {
+    const actor = actorOf(req);
+    const body = parse(IssueTicketBody, req.body);
+    const result = hall.issueTicket(actor, body);
+    const { replayed, ...out } = result;
+    res.status(replayed ? 200 : 201).json({ ...out, print: replayed ? 'none' : print(actor, out.ticket.id) });
+  });
+
+  r.get('/tickets/:id', allow(), (req, res) => void res.json(hall.ticket(param(req, 'id'))));
+
+  r.post('/tickets/:id/print', allow('kiosk'), async (req, res) => {
+    const actor = actorOf(req);
+    const id = param(req, 'id');
+    hall.ticket(id);
+    if (!ctx.devices || !actor.name) throw new HallError('not-found', undefined, '本机未连接打印机');
+    res.json(await ctx.devices.printTicket(actor.name, id));
+  });
+
+  r.post('/checkins', allow('kiosk', ...STAFF_UP), (req, res) => {
+    const actor = actorOf(req);
+    const body = parse(CheckinBody, req.body);
+    const key = `${actor.kind}:${actor.id}`;
+    if ('idNumber' in body && checkinLimiter.blocked(key))
+      throw new HallError('rate-limited', { retryAfterSeconds: Math.ceil(checkinLimiter.retryAfterMs(key) / 1000) });
+    try {
+      const result = hall.checkIn(actor, body);
+      const { replayed, ...out } = result;
+      const status = replayed || out.alreadyCheckedIn ? 200 : 201;
+      res.status(status).json({ ...out, print: status === 201 ? print(actor, out.ticket.id) : 'none' });
+    } catch (err) {
+      // only misses count: a citizen with a real booking is never slowed down
+      if ('idNumber' in body && err instanceof HallError && (err.code === 'booking-not-found' || err.code === 'invalid-id-number'))
+        checkinLimiter.hit(key);
+      throw err;
+    }
+  });
+
+  return r;
+}
+
+/** GET /api/public/tickets/:id — what the QR on a ticket opens on a citizen's phone. No personal data. */
+export function publicRoutes({ hall }: ServerContext): Router {
+  const r = Router();
+  r.get('/tickets/:id', (req, res) => {
+    const { ticket, waitingAhead } = hall.ticket(param(req, 'id'));
+    const service = hall.repos.services.get(ticket.serviceId);
+    const window = ticket.windowId ? hall.repos.windows.get(ticket.windowId) : undefined;
+    res.json({
+      hallName: hall.settings.hallName,
+      ticket: { number: ticket.number, kind: ticket.kind, status: ticket.status, issuedAt: ticket.issuedAt, calledAt: ticket.calledAt ?? null },
+      serviceName: service?.name ?? '',
+      waitingAhead,
+      window: window ? { number: window.number, name: window.name } : null,
+    });
+  });
+  r.get('/hall', (_req, res) => {
+    res.json({ hallName: hall.settings.hallName, ...hall.openness() });
+  });
+  return r;
+}

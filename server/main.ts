@@ -1,0 +1,67 @@
+/**
+ * `npm start`: the hall server. Reads HALLQ_* (CONTRACT.md), builds the browser apps if missing,
+ * starts, prints its URLs, tells systemd it is ready, and shuts down cleanly on SIGTERM/SIGINT.
+ * A fatal fault exits non-zero so systemd restarts it.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { startHall } from './start.js';
+import { sdNotify } from './systemd.js';
+import { ConfigError } from './config.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const APPS = ['kiosk', 'window-display', 'console'];
+
+async function buildAppsIfMissing(log: pino.Logger) {
+  const missing = APPS.filter((a) => existsSync(`${ROOT}${a}/index.html`) && !existsSync(`${ROOT}dist/${a}/index.html`));
+  if (!missing.length) return;
+  log.info({ apps: missing }, 'building the browser apps (first start)');
+  const { build } = await import('vite');
+  await build({ root: ROOT, logLevel: 'warn', configFile: `${ROOT}vite.config.ts` });
+}
+
+async function main() {
+  if (process.argv.includes('--demo') && process.env.HALLQ_DEMO === undefined) process.env.HALLQ_DEMO = '1';
+  const log = pino({ level: process.env.HALLQ_LOG_LEVEL ?? 'info', base: { app: 'hallq' } });
+  const notify = sdNotify(log);
+  if (process.env.HALLQ_SKIP_BUILD !== '1') await buildAppsIfMissing(log);
+  const running = await startHall({ env: process.env, logger: log });
+  const { url, demoTokens, adminPassword, env } = running;
+
+  // the one line tests and scripts wait for (CONTRACT.md)
+  process.stdout.write(`hallq listening on ${url}\n`);
+  const lines = [
+    `  大厅 hall     ${running.config.hall.name}   数据库 ${env.HALLQ_DB}`,
+    `  控制台 console   ${url}/console/`,
+    ...(demoTokens['kiosk-1'] ? [
+      `  取号机 kiosk     ${url}/kiosk/#token=${demoTokens['kiosk-1']}`,
+      `  大厅屏 lobby     ${url}/window-display/#token=${demoTokens.lobby}`,
+      `  窗口屏 window 1  ${url}/window-display/#token=${demoTokens.lobby}&window=1`,
+    ] : []),
+    adminPassword ? `  管理员 admin     用户名 admin  密码 ${adminPassword}` : '  管理员 admin     (password unchanged; set HALLQ_ADMIN_PASSWORD to reset)',
+    ...(env.HALLQ_DEMO === '1' ? ['  窗口人员 staff   用户名 staff1…staff12, staff48  密码 demo1234   带班 lead1 / demo1234'] : []),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  notify.ready(`serving ${url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    notify.stopping();
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) process.stderr.write(`hallq: ${err.message}\n`);
+  else process.stderr.write(`hallq: fatal: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+/**
+ * Socket.IO: a token is required to connect; right after connecting a client gets `state:snapshot`;
+ * hall events go to rooms by role. Public screens never receive personal data (no event carries any),
+ * `ticket:issued` goes to staff and admins only, `device:scan` and `print:result` to one kiosk.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, DeviceHealth, DeviceScanEvent, PrintResultEvent, ServerToClientEvents } from '../../protocol/events.js';
+import type { Actor } from '../hall.js';
+import type { ServerContext } from '../http/context.js';
+
+interface SocketData { actor: Actor }
+
+export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const kioskRoom = (name: string) => `kiosk:${name}`;
+
+export function attachRealtime(http: HttpServer, ctx: ServerContext) {
+  const io: HallIo = new Server(http, { serveClient: false, cors: { origin: false }, pingInterval: 10_000, pingTimeout: 8_000 });
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    const actor = typeof token === 'string' ? ctx.auth.resolve(token) : null;
+    if (!actor) return next(new Error('unauthorized'));
+    socket.data.actor = actor;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const a = socket.data.actor;
+    if (a.role === 'staff' || a.role === 'lead' || a.role === 'admin') void socket.join('staff');
+    if (a.role === 'admin' || a.role === 'lead') void socket.join('admin');
+    if (a.role === 'kiosk' && a.name) void socket.join(kioskRoom(a.name));
+    // snapshot first: a (re)connected client replaces whatever it showed with this
+    socket.emit('state:snapshot', ctx.hall.snapshot());
+  });
+
+  const bus = ctx.hall.events;
+  bus.on('ticket:called', (e) => void io.emit('ticket:called', e));
+  bus.on('window:updated', (e) => void io.emit('window:updated', e));
+  bus.on('queue:updated', (e) => void io.emit('queue:updated', e));
+  bus.on('ticket:issued', (e) => void io.to('staff').emit('ticket:issued', { ticket: e.ticket }));
+
+  return {
+    io,
+    scan(kioskName: string, e: DeviceScanEvent) {
+      io.to(kioskRoom(kioskName)).emit('device:scan', e);
+    },
+    printResult(kioskName: string, e: PrintResultEvent) {
+      io.to(kioskRoom(kioskName)).emit('print:result', e);
+    },
+    health(h: DeviceHealth) {
+      io.to('admin').emit('device:health', h);
+    },
+    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+  };
+}
+
+export type Realtime = ReturnType<typeof attachRealtime>;

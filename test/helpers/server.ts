@@ -1,0 +1,74 @@
+/**
+ * Starts the real hall server on port 0 with `:memory:` SQLite and a manual clock (Monday
+ * 2026-11-23 09:00 Beijing time unless told), seeded with the demo hall. Real HTTP, real Socket.IO.
+ */
+import { io as connect, type Socket } from 'socket.io-client';
+import { startHall, type RunningHall } from '../../server/start.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.js';
+
+export const MONDAY_9AM = '2026-11-23T09:00:00+08:00';
+
+export interface TestServer {
+  url: string;
+  running: RunningHall;
+  adminToken: string;
+  /** bearer token of a demo user (password demo1234, or admin's) */
+  login(username: string, password?: string): Promise<string>;
+  deviceToken(kind: 'kiosk' | 'display' | 'platform', name: string): Promise<string>;
+  setClock(iso: string): Promise<void>;
+  api<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: T }>;
+  socket(token: string): Socket<ServerToClientEvents, ClientToServerEvents>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(opts: { now?: string; demo?: boolean; config?: unknown; devices?: boolean; db?: string; port?: number } = {}): Promise<TestServer> {
+  const running = await startHall({
+    env: {
+      HALLQ_PORT: String(opts.port ?? 0), HALLQ_HOST: '127.0.0.1', HALLQ_DB: opts.db ?? ':memory:', HALLQ_CLOCK: 'manual',
+      HALLQ_NOW: opts.now ?? MONDAY_9AM, HALLQ_DEMO: opts.demo === false ? '0' : '1', HALLQ_LOG_LEVEL: 'silent',
+      HALLQ_ADMIN_PASSWORD: 'admin-test-pw',
+    },
+    config: opts.config,
+    devices: opts.devices ?? false,
+  });
+  const url = running.url;
+  const sockets: Socket[] = [];
+  const api = async (method: string, path: string, o: { token?: string; body?: unknown } = {}) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try { body = JSON.parse(text); } catch { /* not JSON: keep the text for the assertion to show */ }
+    return { status: res.status, body: body as any };
+  };
+  const login = async (username: string, password = username === 'admin' ? 'admin-test-pw' : 'demo1234') => {
+    const r = await api('POST', '/api/auth/login', { body: { username, password } });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token as string;
+  };
+  const adminToken = await login('admin');
+  return {
+    url, running, adminToken, api, login,
+    async deviceToken(kind, name) {
+      const r = await api('POST', '/api/devices', { token: adminToken, body: { kind, name } });
+      if (r.status !== 201) throw new Error(`device ${name}: ${r.status}`);
+      return r.body.token;
+    },
+    async setClock(iso) {
+      const r = await api('PUT', '/api/_clock', { body: { now: iso } });
+      if (r.status !== 200) throw new Error(`clock: ${r.status}`);
+    },
+    socket(token) {
+      const s = connect(url, { auth: { token }, transports: ['websocket'], reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+      sockets.push(s);
+      return s;
+    },
+    async close() {
+      sockets.forEach((s) => s.close());
+      await running.close();
+    },
+  };
+}
