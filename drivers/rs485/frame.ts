@@ -75,18 +75,18 @@ export function encodeWriteRegisters(address: number, start: number, values: rea
 export function encodeReadRegisters(fn: ReadFn, address: number, start: number, count: number): Buffer {
   checkAddress(address, false);
   checkRegister(start, count, MAX_READ_REGISTERS);
-  const body = Buffer.alloc(6);
-  body.writeUInt8(address, 0);
-  body.writeUInt8(fn, 1);
-  body.writeUInt16BE(start, 2);
-  body.writeUInt16BE(count, 4);
-  return withCrc(body);
+  return fixedFrame(address, fn, start, count);
 }
 
 export function encodeWriteEcho(address: number, start: number, count: number): Buffer {
+  return fixedFrame(address, FN_WRITE_MULTIPLE, start, count);
+}
+
+/** The 8-byte frame shape shared by read requests and the write echo: address, fn, start, count. */
+function fixedFrame(address: number, fn: number, start: number, count: number): Buffer {
   const body = Buffer.alloc(6);
   body.writeUInt8(address, 0);
-  body.writeUInt8(FN_WRITE_MULTIPLE, 1);
+  body.writeUInt8(fn, 1);
   body.writeUInt16BE(start, 2);
   body.writeUInt16BE(count, 4);
   return withCrc(body);
