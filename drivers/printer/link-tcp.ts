@@ -14,7 +14,7 @@ export function tcpLink(host: string, port: number, connectTimeoutMs = 3000): Pr
   const connect = () =>
     new Promise<Session>((resolve, reject) => {
       const inbox = new ByteInbox();
-      const socket = net.connect({ host, port });
+      const socket = net.connect({ host, port, noDelay: true }); // status queries are 3-byte writes awaiting a reply: no Nagle delay
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new PrinterError('offline', `connect to ${host}:${port} timed out`));

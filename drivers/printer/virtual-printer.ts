@@ -34,6 +34,8 @@ export interface VirtualPrinterOptions {
   port?: number;
   dir?: string;
   paperWidth?: PaperWidth;
+  /** false: keep jobs in memory only (a PNG render blocks the event loop ~0.3 s per ticket). Default true. */
+  png?: boolean;
   logger?: pino.Logger;
 }
 
@@ -50,6 +52,7 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
     seq++;
     const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(seq).padStart(4, '0')}.png`);
     stored.push({ file, ...job });
+    if (opts.png === false) return;
     // rendered after the current chunk is answered, so a reply is never late because of a render
     writes = writes
       .then(
@@ -69,6 +72,7 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
   const closing = new Set<Promise<void>>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    socket.setNoDelay(true);
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     closing.add(closed);
     void closed.then(() => closing.delete(closed));

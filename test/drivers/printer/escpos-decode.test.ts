@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEscPos, EscPosDecoder } from '../../../drivers/printer/escpos-decode.js';
+import { decodeEscPos, EscPosDecoder, type EscPosOp } from '../../../drivers/printer/escpos-decode.js';
 import { renderTicketBytes } from '../../../drivers/printer/ticket-layout.js';
 import { DLE_DC4_CLEAR, dleEot, GS_R_PAPER } from '../../../drivers/printer/escpos-commands.js';
 import { reservationJob } from './fixtures.js';
@@ -10,7 +10,7 @@ describe('ESC/POS decoder', () => {
     const whole = decodeEscPos(bytes);
     for (const step of [1, 2, 3, 7]) {
       const d = new EscPosDecoder();
-      const ops = [];
+      const ops: EscPosOp[] = [];
       for (let i = 0; i < bytes.length; i += step) ops.push(...d.push(bytes.subarray(i, i + step)));
       ops.push(...d.end());
       // text runs may arrive in pieces; joined they must be the same
