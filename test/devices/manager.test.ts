@@ -202,3 +202,17 @@ describe('DeviceManager with a dead device', () => {
     expect(m.ledText(6)?.line1).toBe('请A003号');
   });
 });
+
+describe('DeviceManager with a reader plugged in late', () => {
+  it('reports an ID card reader offline, then online once it can be opened, and forwards its scans', async () => {
+    const { host, manager: m } = make({ devices: [{ id: 'reader-1', kind: 'idcard', path: 'sim://idcard-1', kiosk: 'kiosk-1' }] });
+    m.simulators.peers.unplug('sim://idcard-1');
+    await m.start();
+    expect(statusOf(m, 'reader-1')).toBe('offline');
+    m.simulators.peers.plug('sim://idcard-1');
+    await waitFor(() => statusOf(m, 'reader-1') === 'online');
+    m.simulators.idcards.get('reader-1')!.place(sampleCard());
+    await waitFor(() => host.scans.length === 1);
+    expect(host.scans[0].kiosk).toBe('kiosk-1');
+  });
+});

@@ -42,7 +42,7 @@ describe.skipIf(!hasSocat)('IdCardReader over a socat pty pair', () => {
     await sleep(150);
     expect(scans).toHaveLength(1);
     sim.lift();
-    await sleep(80);
+    await sleep(200); // several polls see the empty reader
     sim.place(card);
     await waitFor(() => scans.length === 2, 3000);
   });

@@ -44,7 +44,7 @@ describe('IdCardReader on MockBinding', () => {
     expect(scans).toHaveLength(1);
     expect(sim.reads).toBe(1);
     sim.lift();
-    await sleep(40);
+    await sleep(100); // several polls see the empty reader
     sim.place(sampleCard());
     await waitFor(() => scans.length === 2);
   });
@@ -88,7 +88,7 @@ describe('IdCardReader on MockBinding', () => {
     sim.place(card);
     await waitFor(() => scans.length === 1);
     sim.lift();
-    await sleep(30);
+    await sleep(100); // several polls see the empty reader
     sim.place({ ...card, birth: '1991-01-01' }, undefined);
     await waitFor(() => rejected.length === 1);
     const log = lines.join('');
