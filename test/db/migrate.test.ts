@@ -58,6 +58,35 @@ describe('numbered SQL migrations', () => {
     expect(db.prepare("SELECT count(*) n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
   });
 
+  it('upgrading a version 1 database keeps its tickets, and the queue_counts triggers still run', () => {
+    const db = new Database(':memory:');
+    migrate(db, loadMigrations().slice(0, 1));
+    db.prepare("INSERT INTO queues (id, name, prefix) VALUES ('qA', 'A', 'A')").run();
+    db.prepare("INSERT INTO services (id, code, name, queue_id) VALUES ('s', 'c', 'n', 'qA')").run();
+    const ins = db.prepare(`INSERT INTO tickets (id, day, seq, number, kind, status, queue_id, service_id, issued_at, issued_by)
+      VALUES (?, '2026-11-23', ?, ?, 'walk-in', 'waiting', 'qA', 's', ?, 'test')`);
+    ins.run('t1', 1, 'A001', 1);
+    ins.run('t2', 2, 'A002', 2);
+    expect(migrate(db)).toBe(latest());
+    expect(db.prepare('SELECT id FROM tickets ORDER BY seq').all()).toEqual([{ id: 't1' }, { id: 't2' }]);
+    db.prepare("UPDATE tickets SET status = 'called' WHERE id = 't1'").run();
+    ins.run('t3', 3, 'A003', 3);
+    expect(db.prepare("SELECT waiting FROM queue_counts WHERE queue_id = 'qA'").get()).toEqual({ waiting: 2 });
+  });
+
+  it('a ticket number is unique within a day, whatever queue the ticket is in now', () => {
+    const db = openDb(':memory:');
+    db.prepare("INSERT INTO queues (id, name, prefix) VALUES ('qA', 'A', 'A'), ('qB', 'B', 'B')").run();
+    db.prepare("INSERT INTO services (id, code, name, queue_id) VALUES ('s', 'c', 'n', 'qA')").run();
+    const ins = db.prepare(`INSERT INTO tickets (id, day, seq, number, kind, status, queue_id, service_id, issued_at, issued_by)
+      VALUES (?, ?, ?, ?, 'walk-in', 'waiting', ?, 's', 1, 'test')`);
+    ins.run('t1', '2026-11-23', 1, 'A001', 'qA');
+    ins.run('t2', '2026-11-23', 1, 'B001', 'qB');
+    expect(() => db.prepare("UPDATE tickets SET queue_id = 'qB' WHERE id = 't1'").run()).not.toThrow();
+    expect(() => ins.run('t3', '2026-11-23', 1, 'A001', 'qA')).toThrow(/UNIQUE/);
+    expect(() => ins.run('t4', '2026-11-24', 1, 'A001', 'qA')).not.toThrow();
+  });
+
   it('refuses a database newer than the code', () => {
     const db = new Database(':memory:');
     db.pragma(`user_version = ${latest() + 1}`);
@@ -99,8 +128,8 @@ describe('queue_counts triggers', () => {
         if (o.op === 'insert') {
           const q = 'q' + o.queue;
           db.prepare(`INSERT INTO tickets (id, day, seq, number, kind, status, queue_id, service_id, issued_at, issued_by, slot_start)
-            VALUES (?, '2026-11-23', ?, 'X', ?, ?, ?, ?, ?, 'test', ?)`)
-            .run('t' + i, i, o.kind ? 'reservation' : 'walk-in', o.waiting ? 'waiting' : 'done', q, 's' + q, i, o.kind ? i : null);
+            VALUES (?, '2026-11-23', ?, ?, ?, ?, ?, ?, ?, 'test', ?)`)
+            .run('t' + i, i, 'X' + i, o.kind ? 'reservation' : 'walk-in', o.waiting ? 'waiting' : 'done', q, 's' + q, i, o.kind ? i : null);
           ids.push('t' + i);
         } else if (ids.length) {
           const id = ids[o.pick % ids.length];
