@@ -17,7 +17,7 @@ let printer: TicketPrinter;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hallq-prints-'));
-  vp = await startVirtualPrinter({ dir, paperWidth: 58 });
+  vp = await startVirtualPrinter({ dir, paperWidth: 58, png: false });
   printer = createPrinter({ interface: `tcp://127.0.0.1:${vp.port}`, paperWidth: 58, statusTimeoutMs: 200 });
 });
 
@@ -29,10 +29,14 @@ afterEach(async () => {
 
 describe('ESC/POS printer against the virtual printer over TCP', () => {
   it('prints a ticket that the virtual printer stores as a PNG whose QR reads back', async () => {
-    const out = await printer.print(reservationJob);
+    const withPng = await startVirtualPrinter({ dir, paperWidth: 58 });
+    const p = createPrinter({ interface: `tcp://127.0.0.1:${withPng.port}`, paperWidth: 58, statusTimeoutMs: 200 });
+    const out = await p.print(reservationJob);
+    await p.close();
     expect(out.ok).toBe(true);
-    await vp.settled();
-    const [job] = vp.jobs();
+    await withPng.settled();
+    const [job] = withPng.jobs();
+    await withPng.close();
     expect(job.text).toContain('预约 09:30');
     expect(job.text).toContain('A012');
     expect(existsSync(job.file)).toBe(true);

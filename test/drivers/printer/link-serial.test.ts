@@ -12,7 +12,7 @@ let registry: PeerRegistry;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hallq-prints-'));
-  vp = await startVirtualPrinter({ dir, paperWidth: 80 });
+  vp = await startVirtualPrinter({ dir, paperWidth: 80, png: false });
   registry = new PeerRegistry();
   registry.add('/dev/ttyUSB7', vp.peer());
 });
