@@ -124,20 +124,20 @@ export function createEscPosPrinter(opts: EscPosPrinterOptions): TicketPrinter {
   };
 
   return {
-    print(job) {
+    async print(job) {
       guard();
       const bytes = renderTicketBytes(job, paperWidth); // a malformed job throws here, before queueing
       const jobId = randomUUID();
       return queue.run(() => attempt(jobId, job, bytes));
     },
-    reprint(jobId) {
+    async reprint(jobId) {
       guard();
       const k = kept.get(jobId);
-      if (!k) return Promise.reject(new Error(`no kept print job ${jobId}`));
+      if (!k) throw new Error(`no kept print job ${jobId}`);
       const bytes = renderTicketBytes(k.job, paperWidth);
       return queue.run(() => attempt(jobId, k.job, bytes));
     },
-    status() {
+    async status() {
       guard();
       return queue.run(() => session(async () => (await readStatus()).status));
     },
