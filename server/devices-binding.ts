@@ -11,6 +11,7 @@ import type { DevicePort } from './http/context.js';
 import type { HallConfig } from './config.js';
 import type { PrintResultEvent } from '../protocol/events.js';
 import { HallError } from '../protocol/errors.js';
+import { localTime } from './engine/calendar.js';
 import { DeviceManager } from './devices/manager.js';
 import { demoDevicesConfig } from './devices/demo.js';
 import type { DeviceHost, KeypadAction } from './devices/host.js';
@@ -76,7 +77,10 @@ export async function startDevices(o: {
     : o.demo ? demoDevicesConfig(o.demo.windowNumbers, o.demo.kiosks) : null;
   if (!cfg) return null;
   const { hall, realtime } = o;
-  const manager = new DeviceManager({ config: cfg, host: hostFor(hall, realtime, o.log), logger: o.log, demo: !!o.demo });
+  const manager = new DeviceManager({
+    config: cfg, host: hostFor(hall, realtime, o.log), logger: o.log, demo: !!o.demo,
+    localTime: () => localTime(hall.now(), hall.settings.hours.tz),
+  });
   manager.on('health', (h) => realtime.health(h));
   await manager.start();
 

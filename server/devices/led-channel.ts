@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { ModbusBus } from '../../drivers/rs485/bus.js';
 import { ModbusExceptionError } from '../../drivers/rs485/errors.js';
-import { LedScreen } from '../../drivers/led/screen.js';
+import { LedScreen, brightnessAt } from '../../drivers/led/screen.js';
 import type { LedDevice } from './config.js';
 import type { HealthBoard } from './health.js';
 
@@ -21,16 +21,29 @@ export class LedChannel {
   private wanted: LedContent | null = null;
   private dirty = false;
   private pumping: Promise<void> | null = null;
+  /** the brightness the screen was last set to; null after (re)attach, so it is set again */
+  private level: number | null = null;
 
   constructor(
     readonly device: LedDevice,
     private readonly health: HealthBoard,
     private readonly log: Logger,
+    /** the hall's local time, HH:MM: brightness follows the time of day (bright by day, dim at night) */
+    private readonly localTime: () => string = () => '12:00',
   ) {}
+
+  /** Called every minute: when the time of day moves the brightness band, the screen follows. */
+  tickBrightness(): void {
+    if (this.wanted && this.level !== brightnessAt(this.localTime())) {
+      this.dirty = true;
+      this.kick();
+    }
+  }
 
   /** The bus came up (a fresh ModbusBus) or went down (null). */
   attach(bus: ModbusBus | null, downReason?: string): void {
     this.screen = bus ? new LedScreen(bus, this.device.address, this.device.window) : null;
+    this.level = null;
     if (!bus) {
       this.health.set(this.device.id, 'offline', downReason ?? 'bus down');
       return;
@@ -65,6 +78,11 @@ export class LedChannel {
       const screen = this.screen;
       const content = this.wanted;
       try {
+        const level = brightnessAt(this.localTime());
+        if (level !== this.level) {
+          await screen.setBrightness(level);
+          this.level = level;
+        }
         await render(screen, content);
         this.health.set(this.device.id, 'online');
       } catch (err) {

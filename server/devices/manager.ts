@@ -36,6 +36,8 @@ export interface DeviceManagerOptions {
   printerStatusMs?: number;
   /** where virtual printers store printed tickets (default data/prints) */
   printsDir?: string;
+  /** the hall's local time as HH:MM, for LED brightness by time of day (default: always day) */
+  localTime?: () => string;
 }
 
 export interface DeviceManagerEvents {
@@ -62,16 +64,20 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     for (const b of opts.config.buses) this.board.register(b.id, 'bus');
     for (const d of opts.config.devices) this.board.register(d.id, d.kind);
     for (const d of opts.config.devices) {
-      if (d.kind === 'led') this.leds.set(d.window, new LedChannel(d, this.board, this.log));
+      if (d.kind === 'led') this.leds.set(d.window, new LedChannel(d, this.board, this.log, opts.localTime));
     }
     opts.host.events.on('ticket:called', (e) => this.onCalled(e));
     opts.host.events.on('window:updated', (e) => this.onWindow(e.window));
   }
 
   /** Opens everything. A device that cannot be opened is offline and retried; this never rejects for one. */
+  private brightnessTimer: NodeJS.Timeout | null = null;
+
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.brightnessTimer = setInterval(() => this.leds.forEach((c) => c.tickBrightness()), 60_000);
+    this.brightnessTimer.unref();
     const { config } = this.opts;
     const backoff = this.opts.backoff ?? DEFAULT_BACKOFF;
     for (const bus of config.buses) {
@@ -124,6 +130,8 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   }
 
   async stop(): Promise<void> {
+    if (this.brightnessTimer) clearInterval(this.brightnessTimer);
+    this.brightnessTimer = null;
     const units: { stop(): Promise<void> }[] = [...this.buses, ...this.readers, ...this.printers.values()];
     const results = await Promise.allSettled(units.map((u) => u.stop()));
     for (const r of results) {
