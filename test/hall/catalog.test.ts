@@ -40,11 +40,7 @@ describe('catalog edits (DESIGN.md Catalog), audited', () => {
     expectHallError(() => h.catalog.deleteWindow(ADMIN, 'w1'), 'in-use');
   });
 
-  // KNOWN BUG (reported to the lead): queuesRepo.remove sets prefix = '#' || id, which violates the
-  // schema's CHECK (length(prefix) = 1), so deleting any queue throws a SqliteError (a 500). Fixing it
-  // means either a partial unique index on live prefixes (a rebuild of `queues`, which other tables
-  // reference, so migrate() would need foreign_keys off around it) or another tombstone scheme: a design call.
-  it.fails('a deleted queue frees its prefix', () => {
+  it('a deleted queue frees its prefix', () => {
     const h = hall();
     const q = h.catalog.createQueue(ADMIN, { name: '临时', prefix: 'C' });
     h.catalog.deleteQueue(ADMIN, q.id);

@@ -9,10 +9,12 @@ CREATE TABLE queues (
   id         TEXT PRIMARY KEY,
   name       TEXT NOT NULL,
   name_en    TEXT,
-  prefix     TEXT NOT NULL UNIQUE CHECK (length(prefix) = 1),
+  prefix     TEXT NOT NULL CHECK (length(prefix) = 1),
   sort_order INTEGER NOT NULL DEFAULT 0,
   deleted    INTEGER NOT NULL DEFAULT 0
 );
+-- deleted rows stay (old tickets point at them) and free their prefix for a new queue
+CREATE UNIQUE INDEX queues_live_prefix ON queues (prefix) WHERE deleted = 0;
 
 CREATE TABLE services (
   id            TEXT PRIMARY KEY,
@@ -30,7 +32,7 @@ CREATE TABLE services (
 
 CREATE TABLE windows (
   id                TEXT PRIMARY KEY,
-  number            INTEGER NOT NULL UNIQUE,
+  number            INTEGER NOT NULL,
   name              TEXT NOT NULL,
   reservation_only  INTEGER NOT NULL DEFAULT 0,
   status            TEXT NOT NULL DEFAULT 'closed' CHECK (status IN ('open', 'paused', 'closed')),
@@ -40,6 +42,8 @@ CREATE TABLE windows (
   staff_user_id     TEXT,
   deleted           INTEGER NOT NULL DEFAULT 0
 );
+
+CREATE UNIQUE INDEX windows_live_number ON windows (number) WHERE deleted = 0;
 
 CREATE TABLE window_queues (
   window_id TEXT NOT NULL REFERENCES windows(id) ON DELETE CASCADE,

@@ -24,7 +24,9 @@ export function queuesRepo(db: Db) {
   const one = db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE id = ? AND deleted = 0');
   const insert = db.prepare('INSERT INTO queues (id, name, name_en, prefix, sort_order) VALUES (@id, @name, @nameEn, @prefix, @sortOrder)');
   const update = db.prepare('UPDATE queues SET name = @name, name_en = @nameEn, prefix = @prefix, sort_order = @sortOrder WHERE id = @id');
-  const remove = db.prepare("UPDATE queues SET deleted = 1, prefix = '#' || id WHERE id = ?");
+  // a deleted queue frees its letter, yet prefix stays UNIQUE and one character (CHECK): it takes the
+  // next private-use character (U+E000 + number of queues deleted before), which no client can send
+  const remove = db.prepare('UPDATE queues SET deleted = 1, prefix = char(57344 + (SELECT COUNT(*) FROM queues WHERE deleted = 1)) WHERE id = ?');
   const byPrefix = db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE prefix = ? AND deleted = 0');
   return {
     list: (): Queue[] => all.all().map(toQueue),
@@ -71,7 +73,7 @@ export function windowsRepo(db: Db) {
   const update = db.prepare('UPDATE windows SET number = @number, name = @name, reservation_only = @reservationOnly WHERE id = @id');
   const clearQueues = db.prepare('DELETE FROM window_queues WHERE window_id = ?');
   const addQueue = db.prepare('INSERT INTO window_queues (window_id, queue_id, position) VALUES (?, ?, ?)');
-  const remove = db.prepare('UPDATE windows SET deleted = 1, number = -abs(random() % 1000000000) WHERE id = ?');
+  const remove = db.prepare('UPDATE windows SET deleted = 1 WHERE id = ?');
   const setState = db.prepare(
     'UPDATE windows SET status = @status, mode = @mode, pause_reason = @pause_reason, current_ticket_id = @current_ticket_id, staff_user_id = @staff_user_id WHERE id = @id');
 
