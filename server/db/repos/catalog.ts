@@ -24,9 +24,8 @@ export function queuesRepo(db: Db) {
   const one = db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE id = ? AND deleted = 0');
   const insert = db.prepare('INSERT INTO queues (id, name, name_en, prefix, sort_order) VALUES (@id, @name, @nameEn, @prefix, @sortOrder)');
   const update = db.prepare('UPDATE queues SET name = @name, name_en = @nameEn, prefix = @prefix, sort_order = @sortOrder WHERE id = @id');
-  // a deleted queue frees its letter, yet prefix stays UNIQUE and one character (CHECK): it takes the
-  // next private-use character (U+E000 + number of queues deleted before), which no client can send
-  const remove = db.prepare('UPDATE queues SET deleted = 1, prefix = char(57344 + (SELECT COUNT(*) FROM queues WHERE deleted = 1)) WHERE id = ?');
+  // the deleted row keeps its letter (old tickets show it); only live rows are unique (queues_live_prefix)
+  const remove = db.prepare('UPDATE queues SET deleted = 1 WHERE id = ?');
   const byPrefix = db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE prefix = ? AND deleted = 0');
   return {
     list: (): Queue[] => all.all().map(toQueue),
