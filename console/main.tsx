@@ -1,0 +1,46 @@
+/** Composition root of the console: storage → store → api → commands → socket feed → components. */
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import { createApi } from './api.js';
+import { createCommands } from './commands.js';
+import { AppContext } from './context.js';
+import { connectFeed, type Feed } from './feed.js';
+import { createStore, type Persist } from './store.js';
+import { App } from './ui/App.js';
+
+// the token lives for this tab only (sessionStorage); the language is remembered on this PC
+const persist: Persist = {
+  get: (k) => (k === 'lang' ? localStorage : sessionStorage).getItem('hallq.console.' + k),
+  set: (k, v) => {
+    const s = k === 'lang' ? localStorage : sessionStorage;
+    if (v === null) s.removeItem('hallq.console.' + k);
+    else s.setItem('hallq.console.' + k, v);
+  },
+};
+
+const store = createStore(persist);
+const api = createApi('', () => store.session.value?.token ?? null, () => store.setSession(null));
+const cmd = createCommands(store, api);
+
+// one live connection per signed-in session
+let feed: Feed | null = null;
+let feedToken: string | null = null;
+effect(() => {
+  const token = store.session.value?.user.id ? store.session.value.token : null;
+  if (token === feedToken) return;
+  feed?.close();
+  feed = token ? connectFeed(store, token, cmd.refreshSoon) : null;
+  feedToken = token;
+});
+effect(() => void (document.documentElement.lang = store.lang.value === 'en' ? 'en' : 'zh-CN'));
+setInterval(() => void (store.tick.value = Date.now()), 1000);
+
+const saved = persist.get('token');
+if (saved) void cmd.restore(saved);
+
+render(
+  <AppContext.Provider value={{ store, cmd }}>
+    <App />
+  </AppContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,55 @@
+/** The frame: header (hall, user, window, language, sign out), navigation, the notice line, and the current view. */
+import type { View } from '../store.js';
+import { useApp } from '../context.js';
+import { BookingForm } from './BookingForm.js';
+import { BookingList } from './BookingList.js';
+import { Caller } from './Caller.js';
+import { Handover } from './Handover.js';
+import { LeadView } from './LeadView.js';
+import { Login } from './Login.js';
+import { WindowPicker } from './WindowPicker.js';
+
+export function App() {
+  const { store, cmd } = useApp();
+  const { t } = store;
+  const s = store.session.value;
+  const lang = store.lang.value; // subscribe: every string follows the switch
+  if (!s || !s.user.id) return <Login />;
+  const lead = s.user.role !== 'staff';
+  const views: [View, string][] = [
+    ['caller', t('navCaller')], ...(lead ? [['lead', t('navLead')] as [View, string]] : []),
+    ['book', t('navBook')], ['bookings', t('navBookings')], ['handover', t('navHandover')],
+  ];
+  const view = store.view.value;
+  const w = store.myWindow.value;
+  const notice = store.notice.value;
+  const needWindow = view === 'caller' && !store.windowId.value;
+  return (
+    <div class="app" data-lang={lang}>
+      <header class="top no-print">
+        <h1>{store.snapshot.value?.hallName ?? ''} {t('appTitle')}</h1>
+        <nav aria-label={t('appTitle')}>
+          {views.map(([v, label]) => (
+            <button key={v} class={v === view ? 'tab on' : 'tab'} aria-current={v === view ? 'page' : undefined} onClick={() => (store.view.value = v)}>{label}</button>
+          ))}
+        </nav>
+        <div class="who">
+          <span>{s.user.name}</span>
+          {w && <span class="win">{t('windowN', { n: w.number })} · {w.name}</span>}
+          {w && <button class="link" onClick={() => store.setWindow(null)}>{t('changeWindow')}</button>}
+          <span class={store.connected.value ? 'dot ok' : 'dot bad'} title={store.connected.value ? t('connected') : t('disconnected')} />
+          <button class="link" onClick={() => store.setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
+          <button class="link" onClick={() => void cmd.logout()}>{t('logout')}</button>
+        </div>
+      </header>
+      {!store.connected.value && <p class="banner bad no-print" role="status">{t('disconnected')}</p>}
+      {notice && (
+        <p class={`notice ${notice.kind} no-print`} role={notice.kind === 'error' ? 'alert' : 'status'} key={notice.at}>{notice.text}</p>
+      )}
+      <main>
+        {needWindow ? <WindowPicker /> : view === 'caller' ? <Caller /> : view === 'lead' ? <LeadView /> : view === 'book' ? <BookingForm />
+          : view === 'bookings' ? <BookingList /> : <Handover />}
+      </main>
+    </div>
+  );
+}
