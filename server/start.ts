@@ -14,6 +14,7 @@ import { ManualClock, SystemClock } from './clock.js';
 import { Hall } from './hall.js';
 import { Auth } from './auth/auth.js';
 import { Limiter } from './auth/limiter.js';
+import { verifyPassword } from './auth/passwords.js';
 import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
@@ -53,8 +54,10 @@ export interface RunningHall {
 function ensureAdmin(auth: Auth, hall: Hall, env: Env, demo: boolean, log: pino.Logger): string | null {
   const existing = hall.repos.users.byUsername('admin');
   if (env.HALLQ_ADMIN_PASSWORD) {
-    if (existing) auth.setPassword('admin', env.HALLQ_ADMIN_PASSWORD);
-    else auth.createUser({ username: 'admin', name: '管理员', role: 'admin', password: env.HALLQ_ADMIN_PASSWORD }, 'u-admin');
+    // only a changed password resets it (and revokes admin's tokens): a restart must not log the admin out
+    if (existing) {
+      if (!verifyPassword(env.HALLQ_ADMIN_PASSWORD, existing.password_hash)) auth.setPassword('admin', env.HALLQ_ADMIN_PASSWORD);
+    } else auth.createUser({ username: 'admin', name: '管理员', role: 'admin', password: env.HALLQ_ADMIN_PASSWORD }, 'u-admin');
     return env.HALLQ_ADMIN_PASSWORD;
   }
   if (existing) return demo ? DEMO_ADMIN_PASSWORD : null;
