@@ -1,0 +1,17 @@
+/** The notices line at the foot of the lobby; says when the hall next opens once tickets stop. */
+import { useStore } from '../store.js';
+import { hhmm } from '../time.js';
+import { useStrings } from './hooks.js';
+
+export function Notices() {
+  const store = useStore();
+  const t = useStrings();
+  const next = store.nextOpenAt.value;
+  const items: string[] = [...t.notices];
+  if (store.open.value === false && next) items.unshift(t.closedUntil(`${next.slice(5, 10)} ${hhmm(next)}`));
+  return (
+    <footer class="notices" aria-label="notices">
+      {items.map((n) => <span key={n} class="notice">{n}</span>)}
+    </footer>
+  );
+}
