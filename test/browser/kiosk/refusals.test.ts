@@ -1,0 +1,118 @@
+/**
+ * Every refusal of CONTRACT.md gets its own screen with the next step: too early, expired (with a
+ * walk-in at once), cancelled, not today, barred, closed, service not available now, invalid QR,
+ * booking not found.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../helpers/browser.js';
+import { startTestServer, type TestServer } from '../../helpers/server.js';
+import { idNumber } from '../../helpers/hall.js';
+import { bookPhone, buttonNamesMatchLabels, openKiosk, PORTRAIT, shot, wedgeScan } from './kiosk-page.js';
+
+let server: TestServer;
+let browser: Browser;
+let token: string;
+const qr: Record<string, string> = {};
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer({ now: '2026-11-20T10:00:00+08:00', devices: true }), launchBrowser()]);
+  const staff = await server.login('staff1');
+  qr.early = (await bookPhone(server, staff, 11, '2026-11-23', '11:30')).qr;
+  qr.expired = (await bookPhone(server, staff, 12, '2026-11-23', '08:30')).qr;
+  const cancelled = await bookPhone(server, staff, 13, '2026-11-23', '09:30');
+  qr.cancelled = cancelled.qr;
+  await server.api('POST', `/api/bookings/${cancelled.booking.id}/cancel`, { token: staff, body: { by: 'hall', reason: '本人来电取消' } });
+  await bookPhone(server, staff, 14, '2026-11-24', '14:30');
+  token = await server.deviceToken('kiosk', 'kiosk-1');
+  await server.setClock('2026-11-23T09:05:00+08:00'); // the 08:30 booking was forfeited at 09:00
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function refusal(page: Page, code: string) {
+  await page.locator(`[data-refusal="${code}"]`).waitFor({ timeout: 10_000 });
+  expect(await buttonNamesMatchLabels(page)).toEqual([]);
+  await shot(page, `refusal-${code}`);
+  return { title: await page.locator('.refusal-title').textContent(), next: await page.locator('[data-testid=refusal-next]').textContent() };
+}
+
+describe('kiosk refusal screens', () => {
+  it('too early: says when check-in opens', async () => {
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await wedgeScan(page, qr.early);
+    expect(await refusal(page, 'booking-too-early')).toEqual({ title: '还未到签到时间', next: '请于 10:30 以后再来签到。' });
+    await page.context().close();
+  });
+
+  it('expired: says 超过预约时间30分钟 and offers a walk-in ticket at once', async () => {
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await wedgeScan(page, qr.expired);
+    const r = await refusal(page, 'booking-expired');
+    expect(r.title).toBe('预约已失效');
+    expect(await page.locator('.refusal-text').textContent()).toBe('已超过预约时间30分钟（09:00），预约视为放弃。');
+    await page.getByRole('button', { name: '立即现场取号' }).click();
+    await page.getByRole('button', { name: /^企业开办一件事/ }).click();
+    await expect.poll(() => page.locator('[data-testid=ticket-number]').textContent(), { timeout: 10_000 }).toMatch(/^A\d{3}$/);
+    expect(await page.locator('.kind-badge').textContent()).toBe('现场');
+    await page.context().close();
+  });
+
+  it('cancelled, not today and not found, by QR and by ID card', async () => {
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await wedgeScan(page, qr.cancelled);
+    expect((await refusal(page, 'booking-cancelled')).title).toBe('该预约已取消');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    server.running.realtime.scan('kiosk-1', { source: 'idcard', value: idNumber(14) });
+    await refusal(page, 'booking-not-today');
+    expect(await page.locator('.refusal-text').textContent()).toBe('您的预约时间是 2026年11月24日 14:30。');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    server.running.realtime.scan('kiosk-1', { source: 'idcard', value: idNumber(99) });
+    expect((await refusal(page, 'booking-not-found')).title).toBe('未找到预约记录');
+    await page.context().close();
+  });
+
+  it('invalid QR: a code this hall did not sign', async () => {
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await wedgeScan(page, 'HQ1.b-forged.AAAAAAAAAAAAAAAAAAAAAA');
+    const r = await refusal(page, 'invalid-qr');
+    expect(r.title).toBe('二维码无法识别');
+    await page.getByRole('button', { name: '重新扫码' }).click();
+    await page.getByRole('button', { name: '手动输入身份证号' }).waitFor();
+    await page.context().close();
+  });
+
+  it('barred: shows from when booking is possible again (the server sends it only at booking time, so it is injected here)', async () => {
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await page.route('**/api/checkins', (route) =>
+      route.fulfill({ status: 422, contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'booking-barred', message: '本月爽约已达3次，暂停预约服务', details: { barredUntil: '2026-12-01' } } }) }));
+    await wedgeScan(page, qr.early);
+    expect(await refusal(page, 'booking-barred')).toEqual({ title: '暂停预约服务', next: '2026年12月1日 起可以重新预约；今天可以现场取号办理。' });
+    await page.context().close();
+  });
+
+  it('service not available now: in the lunch extended session it lists the services that are', async () => {
+    await server.setClock('2026-11-23T12:30:00+08:00');
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await page.getByRole('button', { name: /^现场取号/ }).click();
+    await page.getByRole('button', { name: /^企业开办一件事/ }).click();
+    await refusal(page, 'service-not-available-now');
+    await page.getByRole('button', { name: /^综合咨询/ }).click(); // on the 延时服务 list
+    await expect.poll(() => page.locator('[data-testid=ticket-number]').textContent(), { timeout: 10_000 }).toMatch(/^A\d{3}$/);
+    await page.context().close();
+  });
+
+  it('closed: says when the hall next opens, and so does the home screen', async () => {
+    await server.setClock('2026-11-23T20:00:00+08:00');
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await expect.poll(() => page.locator('[data-testid=hall-status]').textContent()).toBe('现在不在办公时间 · 下次开始办公：11月24日 星期二 08:30');
+    await shot(page, 'home-closed-portrait');
+    await page.getByRole('button', { name: /^现场取号/ }).click();
+    await page.getByRole('button', { name: /^综合咨询/ }).click();
+    expect(await refusal(page, 'hall-closed')).toEqual({ title: '现在不在办公时间', next: '下次开始办公：11月24日 星期二 08:30' });
+    await page.context().close();
+  });
+});
