@@ -12,7 +12,7 @@ import { hallOffsetMinutes } from './time.js';
 import type { Lang } from './strings.js';
 
 /** how long the latest call is shown huge */
-export const FLASH_MS = 8_000;
+export const FLASH_MS = 6_000;
 /** the lobby lists this many recent calls */
 export const RECENT_SHOWN = 8;
 

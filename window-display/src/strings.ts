@@ -30,6 +30,7 @@ export const STRINGS = {
     notices: ['过号请重新取号', '请留意叫号广播和窗口屏幕', '工作日午间、周末提供延时错时服务，详询服务台', '预约群众请凭预约码到自助机签到'],
     closedUntil: (t: string) => `今日取号已结束，下次开放 ${t}`,
     switchLang: 'English',
+    noticesLabel: '通知',
   },
   en: {
     title: 'Queue display',
@@ -61,6 +62,7 @@ export const STRINGS = {
     notices: ['Missed your number? Please take a new ticket', 'Listen for calls and watch the window screens', 'Extended hours at lunchtime and weekends: ask at the help desk', 'Booked? Check in at a kiosk with your booking code'],
     closedUntil: (t: string) => `Tickets closed for today; next opening ${t}`,
     switchLang: '中文',
+    noticesLabel: 'Notices',
   },
 } as const;
 

@@ -48,7 +48,7 @@ describe('lobby display', () => {
     await page.waitForSelector(`[data-testid="window-1-ticket"]:text-is("${number}")`, { timeout: 1_000 - (Date.now() - t0) });
     expect(Date.now() - t0).toBeLessThan(1_000);
     expect(await page.locator('[data-testid="recent-calls"] li').first().textContent()).toContain(number);
-    await page.screenshot({ path: artifact('display/lobby-call') });
+    await page.screenshot({ path: artifact('display/lobby-call'), animations: 'disabled' });
     expected.push(...callClips({ ticketNumber: number, windowNumber: 1 }));
     expect(expected).toEqual(['chime', 'qing', 'A', 'd0', 'd0', 'd1', 'hao', 'dao', 'd1', 'hao', 'chuangkou', 'banli']);
     const log = await waitForClips(page, expected);
@@ -95,13 +95,15 @@ describe('lobby display', () => {
     await page.waitForSelector('[data-testid="window-4"] .wcard-paused-text');
     await expect(page.locator('[data-testid="window-4"]').textContent()).resolves.toContain('暂停服务');
     await expect(page.locator('[data-testid="queue-B"] .q-count b').textContent()).resolves.toBe('1');
-    await page.screenshot({ path: artifact('display/lobby-paused') });
+    // the recall's flash covers the grid for a few seconds; the picture is of the grid
+    await page.waitForSelector('[data-testid="call-flash"]', { state: 'detached', timeout: 8_000 });
+    await page.screenshot({ path: artifact('display/lobby-paused'), animations: 'disabled' });
   });
 
   it('switches to English with the visible language button', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForSelector('text=Recent calls');
-    await page.screenshot({ path: artifact('display/lobby-en') });
+    await page.screenshot({ path: artifact('display/lobby-en'), animations: 'disabled' });
     await page.getByRole('button', { name: '中文' }).click();
     await page.waitForSelector('text=最近叫号');
   });
@@ -110,5 +112,16 @@ describe('lobby display', () => {
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/\d{15,18}|1[3-9]\d{9}/);
     expect((await audioLog(page)).length).toBe(expected.length);
+  });
+
+  it('lays the lobby out for a portrait screen', async () => {
+    const display = await srv.deviceToken('display', 'lobby-portrait');
+    const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await openDisplay(portrait, srv.url, `token=${display}&voice=0`);
+    await portrait.waitForSelector('[data-testid="window-1-ticket"]');
+    await portrait.screenshot({ path: artifact('display/lobby-portrait'), animations: 'disabled' });
+    // voice off: nothing is announced on this screen
+    expect(await portrait.evaluate(() => window.__hallqAudioLog)).toBeUndefined();
+    await portrait.close();
   });
 });

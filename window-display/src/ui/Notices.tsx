@@ -10,8 +10,11 @@ export function Notices() {
   const items: string[] = [...t.notices];
   if (store.open.value === false && next) items.unshift(t.closedUntil(`${next.slice(5, 10)} ${hhmm(next)}`));
   return (
-    <footer class="notices" aria-label="notices">
-      {items.map((n) => <span key={n} class="notice">{n}</span>)}
+    <footer class="notices" aria-label={t.noticesLabel}>
+      <div class="notices-track" style={{ '--marquee-s': `${Math.max(20, items.join('').length * 0.5)}s` }}>
+        {items.map((n) => <span key={n} class="notice">{n}</span>)}
+        {items.map((n) => <span key={`copy-${n}`} class="notice notices-copy" aria-hidden="true">{n}</span>)}
+      </div>
     </footer>
   );
 }
