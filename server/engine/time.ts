@@ -1,24 +1,10 @@
 /** Instants as ISO 8601 with the hall's offset (CONTRACT.md: `2026-11-23T09:00:00+08:00`). */
 
-const offsetCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = offsetCache.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    offsetCache.set(tz, f);
-  }
-  return f;
-}
+import { zoneOffsetMs } from './calendar/time.js';
 
 /** Minutes east of UTC of `tz` at instant `ms`. */
 export function offsetMinutes(ms: number, tz: string): number {
-  const parts = Object.fromEntries(formatter(tz).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(ms, tz) / 60_000);
 }
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');

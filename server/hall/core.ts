@@ -58,8 +58,17 @@ export interface Core {
 
 export type Emit = <K extends keyof HallEventMap>(event: K, ...args: HallEventMap[K]) => void;
 
-export function newId(prefix: string): string {
-  return prefix + randomBytes(8).toString('hex');
+let lastMs = 0;
+let counter = 0;
+
+/**
+ * Ids that sort by creation time (so inserts append to the primary-key index instead of touching a
+ * random page) and end in 48 random bits (so a ticket's status URL cannot be guessed).
+ */
+export function newId(prefix: string, nowMs = Date.now()): string {
+  counter = nowMs === lastMs ? counter + 1 : 0;
+  lastMs = nowMs;
+  return prefix + nowMs.toString(36).padStart(9, '0') + counter.toString(36).padStart(3, '0') + randomBytes(6).toString('hex');
 }
 
 export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: pino.Logger): Core {

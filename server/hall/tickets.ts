@@ -32,7 +32,11 @@ function insertTicket(
   });
   const row = core.repos.tickets.get(id)!;
   core.repos.events.append(now, 'ticket.issued', actorTag(actor), id, { number: row.number, kind: row.kind, queueId: q.id, serviceId: t.serviceId });
-  const view = ticketView(core, row);
+  // everyone already waiting in this queue is ahead of a new ticket (reservations are called first
+  // anyway): O(1) from the trigger-kept counts, where counting the line would grow with its length
+  const counts = core.repos.tickets.count(q.id);
+  const ahead = t.kind === 'reservation' ? counts.reservations_waiting : counts.waiting;
+  const view = { ticket: toTicket(row, core.cfg.hours.tz), waitingAhead: Math.max(0, ahead - 1) };
   emit('ticket:issued', { ticket: view.ticket, by: actor, waitingAhead: view.waitingAhead });
   emit('queue:updated', { queue: queueCounts(core, q.id) });
   return view;

@@ -108,7 +108,22 @@ function listed(
  * All sessions of the day, sorted by start, closed exceptions cut out: on a closed afternoon no
  * session starts at or after 12:00 and a session running across noon ends at 12:00.
  */
+/** Sessions per (config, date): the calendar lookups behind them are slow and every ticket asks. */
+const sessionCache = new WeakMap<HoursConfig, Map<string, readonly Session[]>>();
+
 export function sessionsOn(date: string, cfg: HoursConfig): Session[] {
+  let byDate = sessionCache.get(cfg);
+  if (!byDate) sessionCache.set(cfg, (byDate = new Map()));
+  let hit = byDate.get(date);
+  if (!hit) {
+    if (byDate.size > 1000) byDate.clear();
+    hit = Object.freeze(computeSessions(date, cfg).map((x) => Object.freeze(x)));
+    byDate.set(date, hit);
+  }
+  return hit as Session[];
+}
+
+function computeSessions(date: string, cfg: HoursConfig): Session[] {
   const kind = dayKind(date, cfg);
   let sessions: Session[];
   if (kind === 'closed') return [];

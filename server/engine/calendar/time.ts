@@ -37,19 +37,38 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(now: Date, tz: string): WallClock {
-  if (Number.isNaN(now.getTime())) throw new RangeError('invalid Date');
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(tz).formatToParts(now)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+/** UTC offset of `tz` (ms) per quarter hour: zone transitions fall on quarter hours, and formatToParts is slow. */
+const offsets = new Map<string, number>();
+const QUARTER = 15 * 60_000;
+
+export function zoneOffsetMs(ms: number, tz: string): number {
+  const key = `${tz}|${Math.floor(ms / QUARTER)}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const parts: Record<string, number> = {};
+    for (const p of formatterFor(tz).formatToParts(new Date(ms))) {
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    const hour = parts.hour === 24 ? 0 : parts.hour;
+    const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, hour, parts.minute, parts.second);
+    off = asUtc - Math.floor(ms / 1000) * 1000;
+    if (offsets.size > 4096) offsets.clear();
+    offsets.set(key, off);
   }
+  return off;
+}
+
+function wallClock(now: Date, tz: string): WallClock {
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('invalid Date');
+  const local = new Date(ms + zoneOffsetMs(ms, tz));
   return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour === 24 ? 0 : parts.hour,
-    minute: parts.minute,
-    second: parts.second,
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
