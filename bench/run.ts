@@ -24,7 +24,10 @@ async function optional(module: string, exportName: string): Promise<Bench | str
 const figures: Record<string, number> = {};
 const benches: [string, Bench | string][] = [
   ['engine', benchEngine],
+  ['http', await optional('./http.js', 'benchHttp')],
   ['led', await optional('./led.js', 'benchLed')],
+  ['printer', await optional('./printer.js', 'benchPrinter')],
+  ['kiosk bundle', await optional('./kiosk-bundle.js', 'benchKioskBundle')],
 ];
 
 for (const [name, bench] of benches) {
