@@ -26,7 +26,7 @@ export function App({ actions }: { actions: KioskActions }) {
     case 'checkin': body = <Checkin actions={actions} />; break;
     case 'keypad': body = <Keypad actions={actions} />; break;
     case 'ticket': body = <TicketView view={s} />; break;
-    case 'refusal': body = <Refusal actions={actions} view={s} />; break;
+    case 'refusal': body = <Refusal view={s} />; break;
     case 'busy': body = <main class="screen busy" aria-busy="true"><p class="lead">{t(lang, 'busy')}</p></main>; break;
   }
   return (

@@ -25,7 +25,7 @@ else {
   });
   void load();
 }
-attachWedge(window, { onScan: (text) => void actions.scan('qr', text) });
+attachWedge(window, { gapMs: settings.wedgeGapMs, onScan: (text) => void actions.scan('qr', text) });
 attachIdle(window, store);
 
 render(

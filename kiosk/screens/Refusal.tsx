@@ -2,11 +2,10 @@
 import { useStore, type Screen } from '../store.js';
 import { hasKey, t, type Key } from '../i18n.js';
 import { formatDate, formatWhen } from '../time.js';
-import type { KioskActions } from '../actions.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-export function Refusal({ actions, view }: { actions: KioskActions; view: Extract<Screen, { name: 'refusal' }> }) {
+export function Refusal({ view }: { view: Extract<Screen, { name: 'refusal' }> }) {
   const store = useStore();
   const lang = store.lang.value;
   const today = store.snapshot.value?.time ?? null;
@@ -22,7 +21,6 @@ export function Refusal({ actions, view }: { actions: KioskActions; view: Extrac
   };
   const next = code === 'hall-closed' && !vars.at ? t(lang, 'r.hall-closed.none') : t(lang, k('next'), vars);
   const available = Array.isArray(d.availableServiceIds) ? (d.availableServiceIds as string[]) : [];
-  const services = store.services.value.filter((s) => available.includes(s.id));
   const walkIn = () => store.go({ name: 'services', queueId: null, page: 0 });
   return (
     <main class={`screen refusal refusal-${view.code}`} data-refusal={view.code}>
@@ -33,17 +31,13 @@ export function Refusal({ actions, view }: { actions: KioskActions; view: Extrac
         <span class="next-label">{t(lang, 'refusal.next')}</span>
         <p data-testid="refusal-next">{next}</p>
       </div>
-      {services.length > 0 && (
-        <div class="service-grid">
-          {services.map((s) => (
-            <button type="button" key={s.id} class="service" onClick={() => void actions.walkIn(s.id)}>
-              <span class="service-name">{lang === 'en' && s.nameEn ? s.nameEn : s.name}</span>
-            </button>
-          ))}
-        </div>
-      )}
       <div class="row-actions">
         <button type="button" class="nav" onClick={() => store.go({ name: 'home' })}>{t(lang, 'common.home')}</button>
+        {available.length > 0 && (
+          <button type="button" class="nav primary" onClick={() => store.go({ name: 'services', queueId: null, page: 0, only: available })}>
+            {t(lang, 'r.service-not-available-now.action')}
+          </button>
+        )}
         {code === 'booking-expired' && <button type="button" class="nav primary" onClick={walkIn}>{t(lang, 'r.booking-expired.action')}</button>}
         {(code === 'booking-cancelled' || code === 'booking-not-found' || code === 'booking-barred') && (
           <button type="button" class="nav primary" onClick={walkIn}>{t(lang, 'r.walkin')}</button>

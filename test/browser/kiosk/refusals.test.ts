@@ -100,7 +100,9 @@ describe('kiosk refusal screens', () => {
     await page.getByRole('button', { name: /^现场取号/ }).click();
     await page.getByRole('button', { name: /^企业开办一件事/ }).click();
     await refusal(page, 'service-not-available-now');
-    await page.getByRole('button', { name: /^综合咨询/ }).click(); // on the 延时服务 list
+    await page.getByRole('button', { name: '选择可办理的事项' }).click();
+    expect(await page.getByRole('button', { name: /^企业开办一件事/ }).count()).toBe(0); // not on the 延时服务 list
+    await page.getByRole('button', { name: /^综合咨询/ }).click(); // on it
     await expect.poll(() => page.locator('[data-testid=ticket-number]').textContent(), { timeout: 10_000 }).toMatch(/^A\d{3}$/);
     await page.context().close();
   });
