@@ -47,6 +47,25 @@ describe('catalog endpoints', () => {
     expect((await s.api('DELETE', `/api/queues/${again.body.id}`, { token: s.adminToken })).status).toBe(200);
   });
 
+  it('creating with a requestId twice → 201 then 200 with the first object; one queue, service and window exist', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['/api/queues', { name: '公积金', prefix: 'H' }],
+      ['/api/services', { code: 'R-1', name: '重放事项', queueId: 'qA' }],
+      ['/api/windows', { number: 70, name: '重放窗口', queueIds: ['qA'] }],
+    ];
+    for (const [path, body] of cases) {
+      const first = await s.api('POST', path, { token: s.adminToken, body: { ...body, requestId: `once-${path}` } });
+      expect(first.status).toBe(201);
+      const again = await s.api('POST', path, { token: s.adminToken, body: { ...body, requestId: `once-${path}` } });
+      expect(again.status, path).toBe(200);
+      expect(again.body).toEqual(first.body);
+      const list = (await s.api('GET', path, { token: staff })).body as { id: string }[];
+      expect(list.filter((x) => x.id === first.body.id)).toHaveLength(1);
+      expect(first.body.requestId).toBeUndefined();
+    }
+    expectError(await s.api('POST', '/api/queues', { token: s.adminToken, body: { name: 'x', prefix: 'J', requestId: 'r'.repeat(65) } }), 400, 'bad-request');
+  });
+
   it('queue errors: duplicate prefix → 409, unknown id → 404 queue-not-found, queue with services → 409 in-use, bad prefix → 400', async () => {
     expectError(await s.api('POST', '/api/queues', { token: s.adminToken, body: { name: 'x', prefix: 'A' } }), 409, 'duplicate-prefix');
     expectError(await s.api('PUT', '/api/queues/nope', { token: s.adminToken, body: { name: 'x', prefix: 'Z' } }), 404, 'queue-not-found');
