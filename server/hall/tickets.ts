@@ -100,7 +100,7 @@ export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber
     const b = findBooking(core, input);
     if ((b.status === 'checked-in' || b.status === 'served') && b.ticket_id) return alreadyIn(core, b);
     const refusal = checkCheckin({ ...b, slotStart: b.slot_start }, core.now(), core.cfg.hours.tz, core.cfg.policy);
-    if (refusal) throw new HallError(refusal.code, { ...refusal.details, date: b.date, slot: b.slot });
+    if (refusal) throw new HallError(refusal.code, { ...refusal.details, date: b.date, slot: b.slot, serviceId: b.service_id });
     const service = core.repos.services.get(b.service_id);
     if (!service) throw new HallError('service-not-found');
     const issued = insertTicket(core, emit, actor, {
