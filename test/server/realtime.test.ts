@@ -46,20 +46,40 @@ describe('realtime by role, and privacy', () => {
     expect(snap.recentCalls).toEqual([]);
   });
 
+  it('device:scan reaches only the kiosk bound to that reader; device:health only admin and lead connections', async () => {
+    // tokens first, then the sockets: each snapshot listener is attached before its connection completes
+    const tokens = [await device('kiosk', 'kiosk-scan-1'), await device('kiosk', 'kiosk-scan-2'), await device('display', 'lobby-scan'),
+      await login('staff2'), await login('lead1')];
+    const [k1, k2, lobby, staff, lead] = tokens.map((t) => open(t));
+    await Promise.all([k1, k2, lobby, staff, lead].map((s) => nextEvent(s, 'state:snapshot')));
+    const got: string[] = [];
+    for (const [name, s] of Object.entries({ k1, k2, lobby, staff, lead }))
+      s.onAny((event) => got.push(`${name}:${event}`));
+    const scanned = nextEvent(k1, 'device:scan');
+    hall.realtime.scan('kiosk-scan-1', { source: 'qr', value: 'HQ1.b1.sig' });
+    expect(await scanned).toEqual({ source: 'qr', value: 'HQ1.b1.sig' });
+    const health = nextEvent(lead, 'device:health');
+    hall.realtime.health({ id: 'printer-1', kind: 'printer', status: 'paper-out', at: '2026-11-23T09:00:00+08:00' });
+    expect((await health).status).toBe('paper-out');
+    await sleep(150);
+    expect(got.sort()).toEqual(['k1:device:scan', 'lead:device:health']);
+  });
+
   it('a booked citizen checks in and is called: staff get ticket:issued, displays and kiosks never; nobody gets personal data', async () => {
     const person = citizen(11, { name: '欧阳娜娜', date: '2026-11-23', slot: '13:30' });
     const platform = await device('platform', 'gov-r');
     const kioskToken = await device('kiosk', 'kiosk-1');
-    const byRole: Record<string, Socket> = {
-      display: open(await device('display', 'lobby-p')), kiosk: open(kioskToken),
-      staff: open(await login('staff1')), admin: open(await login('admin', 'admin-test-pw')),
-    };
+    const displayToken = await device('display', 'lobby-p');
+    const staffToken = await login('staff1');
+    const adminToken = await login('admin', 'admin-test-pw');
+    const byRole: Record<string, Socket> = { display: open(displayToken), kiosk: open(kioskToken), staff: open(staffToken), admin: open(adminToken) };
     const seen: Record<string, [string, unknown][]> = {};
-    await Promise.all(Object.entries(byRole).map(async ([role, s]) => {
+    const snapshots = Object.entries(byRole).map(([role, s]) => {
       seen[role] = [];
       s.onAny((event, payload) => seen[role].push([event, payload]));
-      await nextEvent(s, 'state:snapshot');
-    }));
+      return nextEvent(s, 'state:snapshot');
+    });
+    await Promise.all(snapshots);
 
     const booked = await call(hall.url, 'POST', '/api/bookings', { token: platform, body: person });
     expect(booked.status).toBe(201);
