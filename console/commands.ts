@@ -57,19 +57,28 @@ export function createCommands(store: Store, api: Api) {
     }, 150);
   }
 
-  async function windowCommand<T>(run: () => Promise<T>): Promise<T | undefined> {
-    if (store.busy.value) return undefined;
-    store.busy.value = true;
-    try {
-      const out = await run();
-      await refreshWindow();
-      return out;
-    } catch (e) {
-      fail(e);
-      return undefined;
-    } finally {
-      store.busy.value = false;
-    }
+  /**
+   * Window commands run one after another in the order pressed: a key pressed while the previous
+   * command is on the wire waits for it instead of being lost. The lists refresh after each command.
+   */
+  let chain: Promise<unknown> = Promise.resolve();
+  function windowCommand<T>(run: () => Promise<T>): Promise<T | undefined> {
+    const next = chain.then(async () => {
+      store.busy.value = true;
+      try {
+        const out = await run();
+        store.busy.value = false;
+        await refreshWindow().catch(fail);
+        return out;
+      } catch (e) {
+        fail(e);
+        return undefined;
+      } finally {
+        store.busy.value = false;
+      }
+    });
+    chain = next;
+    return next;
   }
 
   const w = () => `/api/windows/${enc(store.windowId.value ?? '')}`;

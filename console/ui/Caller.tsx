@@ -2,7 +2,7 @@
  * The caller: large buttons with their F-key, disabled with the reason shown when they cannot act;
  * the current ticket; the window's waiting list; today's counts. F1–F8 work anywhere on this screen.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { availability, type ButtonId } from '../availability.js';
 import type { WindowAction } from '../commands.js';
 import { useApp } from '../context.js';
@@ -32,17 +32,21 @@ export function Caller() {
     else if (id === 'mode') void cmd.setMode(w.mode === 'reservation' ? 'normal' : 'reservation');
   };
 
+  // the listener is added once and reads the latest render's state through a ref: an effect
+  // re-added after each render would leave a stale handler between paint and effect
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKeyRef.current = (e: KeyboardEvent) => {
+    const id = SHORTCUTS[e.key];
+    if (!id) return;
+    // F1 (help) and F5 (reload) would leave the console: the keys belong to the caller here
+    e.preventDefault();
+    if (!dialog && !e.repeat) press(id);
+  };
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const id = SHORTCUTS[e.key];
-      if (!id) return;
-      // F1 (help) and F5 (reload) would leave the console: the keys belong to the caller here
-      e.preventDefault();
-      if (!dialog && !e.repeat) press(id);
-    };
+    const onKey = (e: KeyboardEvent) => onKeyRef.current(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const label: Record<ButtonId, MsgKey> = {
     callNext: 'callNext', recall: 'recall', noShow: 'noShow', start: 'start', finish: 'finish', transfer: 'transfer',
