@@ -1,10 +1,11 @@
 /** A modal dialog: labelled by its title, Escape closes it, the first field takes the focus. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // layout effect: Escape works from the moment the dialog is on screen, not a frame later
+  useLayoutEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
     const onKey = (e: KeyboardEvent) => void (e.key === 'Escape' && onClose());
     window.addEventListener('keydown', onKey);
