@@ -74,6 +74,8 @@ export function newId(prefix: string, nowMs = Date.now()): string {
 export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: pino.Logger): Core {
   const bus = new EventEmitter<HallEventMap>();
   bus.setMaxListeners(100);
+  // one transaction wrapper for every command: building a new one per call costs more than the insert
+  const inTransaction = repos.db.transaction((fn: () => unknown) => fn()) as unknown as <T>(fn: () => T) => T;
   const core: Core = {
     repos, clock, cfg, log, bus,
     now: () => clock.now().getTime(),
@@ -82,7 +84,7 @@ export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: p
       const pending: [keyof HallEventMap, unknown[]][] = [];
       const emit: Emit = (event, ...args) => void pending.push([event, args]);
       const key = `${scope}:${actorTag(actor)}`;
-      const result = repos.db.transaction(() => {
+      const result = inTransaction(() => {
         if (requestId) {
           const first = repos.idempotency.get(key, requestId);
           if (first !== undefined) return { ...(first as object), replayed: true } as ReturnType<typeof fn> & { replayed: true };
@@ -90,7 +92,7 @@ export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: p
         const r = fn(emit);
         if (requestId) repos.idempotency.put(key, requestId, r, core.now());
         return r;
-      })();
+      });
       for (const [event, args] of pending) {
         try {
           (bus.emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);

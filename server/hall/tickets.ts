@@ -7,7 +7,7 @@ import { checkCheckin } from '../engine/bookings.js';
 import { ticketNumber } from '../engine/tickets.js';
 import { MINUTE } from '../engine/time.js';
 import { toBooking, type BookingRow } from '../db/repos/bookings.js';
-import { toTicket } from '../db/repos/tickets.js';
+import { toTicket, type TicketRow } from '../db/repos/tickets.js';
 import { actorTag, newId, type Actor, type Core, type Emit } from './core.js';
 import { openness, queueCounts, sessionNow, ticketView } from './views.js';
 import { verifyBookingQr } from './qr.js';
@@ -25,12 +25,13 @@ function insertTicket(
   const seq = core.repos.tickets.nextSeq(day, q.id);
   const now = core.now();
   const id = newId('t');
-  core.repos.tickets.insert({
-    id, day, seq, number: ticketNumber(q.prefix, seq), kind: t.kind, queue_id: q.id, service_id: t.serviceId,
-    booking_id: t.bookingId ?? null, slot_start: t.slotStart ?? null, checked_in_at: t.kind === 'reservation' ? now : null,
-    issued_at: now, issued_by: actorTag(actor),
-  });
-  const row = core.repos.tickets.get(id)!;
+  const row: TicketRow = {
+    id, day, seq, number: ticketNumber(q.prefix, seq), kind: t.kind, status: 'waiting', queue_id: q.id, service_id: t.serviceId,
+    booking_id: t.bookingId ?? null, window_id: null, target_window_id: null, slot_start: t.slotStart ?? null,
+    checked_in_at: t.kind === 'reservation' ? now : null, issued_at: now, called_at: null, started_at: null, finished_at: null,
+    recalls: 0, close_reason: null, rating: null, issued_by: actorTag(actor),
+  };
+  core.repos.tickets.insert(row);
   core.repos.events.append(now, 'ticket.issued', actorTag(actor), id, { number: row.number, kind: row.kind, queueId: q.id, serviceId: t.serviceId });
   // everyone already waiting in this queue is ahead of a new ticket (reservations are called first
   // anyway): O(1) from the trigger-kept counts, where counting the line would grow with its length
