@@ -111,5 +111,3 @@ export class Hall {
     this.timer = null;
   }
 }
-
-export { SYSTEM as SYSTEM_ACTOR };

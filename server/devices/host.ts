@@ -5,7 +5,10 @@
 import type { DeviceScanEvent, TicketCalledEvent } from '../../protocol/events.js';
 import type { WindowState } from '../../protocol/domain.js';
 
-export type KeypadAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'pause';
+import type { KeypadAction } from '../../drivers/keypad/codes.js';
+
+/** The keypad's actions and their codes live with the keypad driver (drivers/keypad/codes.ts). */
+export type { KeypadAction };
 
 export interface DeviceHostEvents {
   on(event: 'ticket:called', listener: (e: TicketCalledEvent) => void): void;
@@ -23,13 +26,3 @@ export interface DeviceHost {
   scan(kioskName: string, event: DeviceScanEvent): void;
   now(): Date;
 }
-
-/** CONTRACT.md "Window LED screen": input register 0x0001 event codes of a caller keypad. */
-export const KEYPAD_CODES: Record<number, KeypadAction> = {
-  1: 'call-next',
-  2: 'recall',
-  3: 'no-show',
-  4: 'start',
-  5: 'finish',
-  6: 'pause',
-};

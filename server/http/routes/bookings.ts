@@ -2,7 +2,6 @@
 import { Router } from 'express';
 import { HallError } from '../../../protocol/errors.js';
 import { BookingsQuery, CancelBookingBody, CreateBookingBody, PardonBody, SlotsQuery } from '../../../protocol/schemas.js';
-import { maskIdNumber, maskName, maskPhone } from '../../../protocol/identity.js';
 import type { ServerContext } from '../context.js';
 import { actorOf, allow, param, parse, STAFF_UP } from '../support.js';
 
@@ -55,6 +54,3 @@ export function bookingRoutes({ hall }: ServerContext): Router {
 
   return r;
 }
-
-/** For log lines: the masked forms. */
-export const masked = { id: maskIdNumber, phone: maskPhone, name: maskName };
