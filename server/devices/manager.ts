@@ -76,7 +76,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.brightnessTimer = setInterval(() => this.leds.forEach((c) => c.tickBrightness()), 60_000);
+    this.brightnessTimer = setInterval(() => this.refreshBrightness(), 60_000);
     this.brightnessTimer.unref();
     const { config } = this.opts;
     const backoff = this.opts.backoff ?? DEFAULT_BACKOFF;
@@ -149,6 +149,11 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     const unit = this.printers.get(kioskName);
     if (!unit) return noPrinterOutcome(kioskName);
     return unit.print(job);
+  }
+
+  /** Screens follow the time of day: any screen whose brightness band changed is updated (every minute). */
+  refreshBrightness(): void {
+    for (const c of this.leds.values()) c.tickBrightness();
   }
 
   health(): DeviceHealth[] {

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type { DeviceHealth } from '../../protocol/events.js';
 import { createSimulatedBus } from '../../drivers/rs485/sim-bus.js';
 import { LedSimulator } from '../../drivers/led/simulator.js';
+import { brightnessAt } from '../../drivers/led/screen.js';
 import { sampleCard } from '../../drivers/idcard/text.js';
 import type { BindingInterface } from '../../drivers/serial/binding.js';
 import type { TicketPrintJob } from '../../drivers/printer/types.js';
@@ -77,6 +78,21 @@ describe('DeviceManager with simulators', () => {
     expect(m.ledText(5)).toEqual({ line1: '请A012号', line2: '到5号窗口', blink: true });
     expect(statusOf(m, 'led-5')).toBe('online');
     expect(m.ledText(6)).toBeNull();
+  });
+
+  it('sets the screen brightness by the hall\'s time of day: bright by day, dimmed in the evening', async () => {
+    let now = '10:00';
+    const { host, manager: m } = make(windowFive, { localTime: () => now });
+    await m.start();
+    host.called(5, 'A012');
+    await m.ledsIdle();
+    const screen = m.simulators.screens.get('led-5')!;
+    expect(screen.text().brightness).toBe(brightnessAt('10:00'));
+    now = '20:00';
+    m.refreshBrightness();
+    await m.ledsIdle();
+    expect(brightnessAt('20:00')).toBeLessThan(brightnessAt('10:00'));
+    expect(screen.text()).toMatchObject({ brightness: brightnessAt('20:00'), line1: '请A012号' });
   });
 
   it('shows 暂停服务 when the window pauses, and keeps the call text while a ticket is current', async () => {

@@ -57,6 +57,21 @@ describe('check-in at the kiosk (seed 002 签到)', () => {
     expectHallError(() => hall.checkIn(KIOSK, { qr }), 'booking-expired', { forfeitedAt: '2026-11-24T11:00:00+08:00' });
   });
 
+  it('a late citizen is told which service the forfeited booking was for, so a walk-in can be offered at once', () => {
+    const { hall, clock, qr } = booked();
+    clock.set('2026-11-24T11:05:00+08:00');
+    expectHallError(() => hall.checkIn(KIOSK, { qr }), 'booking-expired', { serviceId: 'a1', date: '2026-11-24', slot: '10:30' });
+  });
+
+  it('a reservation ticket counts only the reservations already waiting ahead of it, not the walk-ins', () => {
+    const { hall, clock, qr } = booked();
+    clock.set('2026-11-24T10:00:00+08:00');
+    hall.issueTicket(KIOSK, { serviceId: 'a1' });
+    hall.issueTicket(KIOSK, { serviceId: 'a1' });
+    expect(hall.checkIn(KIOSK, { qr }).ticket.kind).toBe('reservation');
+    expect(hall.issueTicket(KIOSK, { serviceId: 'a1' }).waitingAhead).toBe(3);
+  });
+
   it('a cancelled booking → booking-cancelled', () => {
     const { hall, clock, qr, booking } = booked();
     hall.cancelBooking(PLATFORM, booking.id, 'citizen');
