@@ -7,6 +7,7 @@ import type { Booking, BookingChannel, Credit, SlotInfo } from '../../protocol/d
 import { isValidIdNumber, isValidMobile, normalizeIdNumber } from '../../protocol/identity.js';
 import { ApiError } from '../api.js';
 import { useApp } from '../context.js';
+import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
 import { addDays } from '../time.js';
 import { BookingConfirm } from './BookingConfirm.js';
@@ -33,11 +34,16 @@ export function BookingForm() {
   useEffect(() => {
     if (!serviceId || !date) return;
     setSlots(null);
-    cmd.slots(serviceId, date).then(setSlots, (e) => { setSlots([]); setRefusal({ code: 'slots', text: refusalText(e, t) }); });
+    const live = latest();
+    cmd.slots(serviceId, date).then(live(setSlots), live((e: unknown) => { setSlots([]); setRefusal({ code: 'slots', text: refusalText(e, t) }); }));
+    return live.stop;
   }, [serviceId, date, done]);
   useEffect(() => {
     setCredit(null);
-    if (idOk) cmd.credit(normalizeIdNumber(idNumber)!).then(setCredit, cmd.fail);
+    if (!idOk) return;
+    const live = latest();
+    cmd.credit(normalizeIdNumber(idNumber)!).then(live(setCredit), live(cmd.fail));
+    return live.stop;
   }, [idNumber, idOk]);
 
   if (done) return <BookingConfirm booking={done.booking} qr={done.qr} onAgain={() => { setDone(null); setName(''); setIdNumber(''); setPhone(''); setSlot(''); setRefusal(null); }} />;

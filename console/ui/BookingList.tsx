@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Booking } from '../../protocol/domain.js';
 import { useApp } from '../context.js';
+import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
 import { addDays } from '../time.js';
 import { Dialog } from './Dialog.js';
@@ -16,8 +17,9 @@ export function BookingList() {
   const [cancelling, setCancelling] = useState<Booking | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    const timer = setTimeout(() => cmd.bookings(date, q.trim() || undefined).then(setList, cmd.fail), q ? 250 : 0);
-    return () => clearTimeout(timer);
+    const live = latest();
+    const timer = setTimeout(() => cmd.bookings(date, q.trim() || undefined).then(live(setList), live(cmd.fail)), q ? 250 : 0);
+    return () => { clearTimeout(timer); live.stop(); };
   }, [date, q, version]);
   const service = new Map(store.services.value.map((s) => [s.id, s]));
   return (

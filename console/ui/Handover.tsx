@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Booking, BookingChannel } from '../../protocol/domain.js';
 import { useApp } from '../context.js';
+import { latest } from '../latest.js';
 import type { MsgKey } from '../i18n.js';
 
 const OUTCOME: Partial<Record<Booking['status'], MsgKey>> = {
@@ -19,7 +20,11 @@ export function Handover() {
   const [windowId, setWindowId] = useState(store.windowId.value ?? store.windows.value[0]?.id ?? '');
   const [channel, setChannel] = useState<BookingChannel | 'all'>('all');
   const [list, setList] = useState<Booking[]>([]);
-  useEffect(() => void cmd.bookings(date).then(setList, cmd.fail), [date]);
+  useEffect(() => {
+    const live = latest();
+    cmd.bookings(date).then(live(setList), live(cmd.fail));
+    return live.stop;
+  }, [date]);
   const win = store.windows.value.find((w) => w.id === windowId);
   const services = new Map(store.services.value.map((s) => [s.id, s]));
   const rows = list

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Ticket } from '../../protocol/domain.js';
 import { useApp } from '../context.js';
+import { latest } from '../latest.js';
 import { hhmm } from '../time.js';
 
 export function LeadView() {
@@ -39,7 +40,9 @@ function OutOfOrder() {
   const snapTime = store.snapshot.value?.time;
   useEffect(() => {
     if (!windowId) return;
-    cmd.waitingOf(windowId).then(setTickets, cmd.fail);
+    const live = latest();
+    cmd.waitingOf(windowId).then(live(setTickets), live(cmd.fail));
+    return live.stop;
   }, [windowId, snapTime, store.waiting.value]);
   const submit = async (e: Event) => {
     e.preventDefault();
