@@ -3,7 +3,7 @@
  * open tickets are closed at closing (waiting and called → cancelled, reason day-end). `tick` is run
  * by an interval on the system clock, and by the manual clock's setter before it answers.
  */
-import { zonedInstant, sessionsOn, localDate } from '../engine/calendar.js';
+import { addDays, zonedInstant, sessionsOn, localDate } from '../engine/calendar.js';
 import { forfeitTime } from '../engine/bookings.js';
 import { DAY_END_REASON } from '../engine/tickets.js';
 import { MINUTE } from '../engine/time.js';
@@ -39,10 +39,18 @@ export function dayEndAt(core: Core, day: string): number {
 
 export function closeDays(core: Core): number {
   const now = core.now();
-  const today = localDate(new Date(now), core.cfg.hours.tz);
+  const tz = core.cfg.hours.tz;
+  const today = localDate(new Date(now), tz);
+  // before today's closing, earlier days' open tickets close; after it, today's waiting and called too
+  const dayEnded = now >= dayEndAt(core, today);
+  const before = dayEnded ? addDays(today, 1) : today;
   return core.run('day-end', SYSTEM, undefined, (emit) => {
-    const rows: TicketRow[] = [...core.repos.tickets.openBefore(today)];
-    if (now >= dayEndAt(core, today)) rows.push(...core.repos.tickets.openOfDay(today));
+    // every queue that ever had a waiting ticket has a counts row, whatever its count says now
+    const queueIds = core.repos.tickets.counts().map((c) => c.queue_id);
+    const rows: TicketRow[] = [
+      ...core.repos.tickets.waitingBefore(before, zonedInstant(before, '00:00', tz).getTime(), queueIds),
+      ...core.repos.tickets.activeUpTo(today).filter((t) => t.day < today || (dayEnded && t.status === 'called')),
+    ];
     const queues = new Set<string>();
     const windows = new Set<string>();
     for (const t of rows) {

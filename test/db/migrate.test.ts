@@ -74,6 +74,25 @@ describe('numbered SQL migrations', () => {
     expect(db.prepare("SELECT waiting FROM queue_counts WHERE queue_id = 'qA'").get()).toEqual({ waiting: 2 });
   });
 
+  it('upgrading a version 4 database keeps tickets and events; the log\'s sequence goes on increasing without sqlite_sequence', () => {
+    const db = new Database(':memory:');
+    migrate(db, loadMigrations().slice(0, 4));
+    db.prepare("INSERT INTO queues (id, name, prefix) VALUES ('qA', 'A', 'A')").run();
+    db.prepare("INSERT INTO services (id, code, name, queue_id) VALUES ('s', 'c', 'n', 'qA')").run();
+    db.prepare(`INSERT INTO tickets (id, day, seq, number, kind, status, queue_id, service_id, issued_at, issued_by)
+      VALUES ('t1', '2026-11-23', 1, 'A001', 'walk-in', 'waiting', 'qA', 's', 1, 'test')`).run();
+    const ev = db.prepare("INSERT INTO events (at, type, actor, subject, data) VALUES (?, 'ticket.issued', 'test', NULL, '{}')");
+    for (const at of [1, 2, 3]) ev.run(at);
+    expect(migrate(db)).toBe(latest());
+    expect(db.prepare('SELECT id, number, status FROM tickets').all()).toEqual([{ id: 't1', number: 'A001', status: 'waiting' }]);
+    expect(db.prepare('SELECT seq, at FROM events ORDER BY seq').all()).toEqual([{ seq: 1, at: 1 }, { seq: 2, at: 2 }, { seq: 3, at: 3 }]);
+    expect(ev.run(4).lastInsertRowid).toBe(4);
+    expect(db.prepare("SELECT count(*) n FROM sqlite_sequence WHERE name = 'events'").get()).toEqual({ n: 0 });
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'tickets'").get()).toMatchObject({ sql: expect.stringMatching(/WITHOUT ROWID$/) });
+    expect(db.prepare("SELECT waiting FROM queue_counts WHERE queue_id = 'qA'").get()).toEqual({ waiting: 1 });
+  });
+
   it('a ticket number is unique within a day, whatever queue the ticket is in now', () => {
     const db = openDb(':memory:');
     db.prepare("INSERT INTO queues (id, name, prefix) VALUES ('qA', 'A', 'A'), ('qB', 'B', 'B')").run();

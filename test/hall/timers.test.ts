@@ -98,4 +98,31 @@ describe('day-end closing (DESIGN.md: tickets belong to their day)', () => {
     hall.tick();
     expect(hall.callNext(STAFF, 'w1').ticket).toBeNull();
   });
+
+  it('closes every kind of open ticket of a day: walk-ins, checked-in reservations, tickets transferred to a window or another queue, called ones', () => {
+    const { hall, clock, db } = hallAt('2026-11-22T10:00:00+08:00');
+    const booked = [1, 2].map((n) => hall.book(PLATFORM, bookingOf(n, { date: '2026-11-23', slot: '14:30', serviceId: 'a1' })));
+    clock.set('2026-11-23T14:20:00+08:00'); // the 14:30 reservations may be called from 14:15
+    const toWindow = hall.issueTicket(KIOSK, { serviceId: 'a1' }).ticket.id;
+    hall.callNext(STAFF, 'w1');
+    hall.transfer(STAFF, 'w1', { windowId: 'w2' });
+    const toQueue = hall.issueTicket(KIOSK, { serviceId: 'a1' }).ticket.id;
+    hall.callNext(STAFF, 'w1');
+    hall.transfer(STAFF, 'w1', { queueId: 'qB' });
+    const called = hall.checkIn(KIOSK, { qr: booked[0].qr }).ticket.id;
+    hall.callNext(STAFF, 'w3');
+    const resvWaiting = hall.checkIn(KIOSK, { qr: booked[1].qr }).ticket.id;
+    const walkIns = [0, 1, 2].map(() => hall.issueTicket(KIOSK, { serviceId: 'b1' }).ticket.id);
+    const open = [called, toWindow, toQueue, resvWaiting, ...walkIns];
+    const status = (id: string) => (db.prepare('SELECT status FROM tickets WHERE id = ?').get(id) as { status: string }).status;
+    expect(open.map(status)).toEqual(['called', ...Array(6).fill('waiting')]);
+    // the morning after: the server was off at closing, and the first tick closes all of them
+    clock.set('2026-11-24T08:30:00+08:00');
+    const todays = hall.issueTicket(KIOSK, { serviceId: 'a1' }).ticket.id;
+    expect(hall.tick().closed).toBe(7);
+    expect(open.map(status)).toEqual(Array(7).fill('cancelled'));
+    expect(status(todays)).toBe('waiting');
+    expect(hall.snapshot().queues.map((q) => [q.id, q.waiting])).toEqual([['qA', 1], ['qB', 0]]);
+    expect(hall.windowState('w3').current).toBeNull();
+  });
 });

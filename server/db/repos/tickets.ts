@@ -59,9 +59,18 @@ export function ticketsRepo(db: Db) {
   const aheadReservation = db.prepare<[string, number], { n: number }>(
     `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
      AND slot_start <= ?`);
-  const openOfDayBefore = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE status IN ('waiting', 'called', 'serving') AND day < ?`);
-  const openOfDay = db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE status IN ('waiting', 'called') AND day = ?`);
+  // the day-end close: waiting tickets through the head indexes (walk-ins by a range of issued_at, the
+  // few reservations and transfers by a scan of their own index), called and serving through
+  // tickets_active; no index holds every open ticket, so issuing one writes no extra page. `+day` keeps
+  // the planner off UNIQUE (day, number), which would walk every ticket of every earlier day
+  const waitingWalkinsBefore = db.prepare<[string, number, string], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
+     AND issued_at < ? AND +day < ?`);
+  const waitingReservationsBefore = db.prepare<[string, string], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ? AND +day < ?`);
+  const waitingTransfersBefore = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id IS NOT NULL AND +day < ?`);
+  const activeUpTo = db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE status IN ('called', 'serving') AND day <= ?`);
   const waitingList = db.prepare<[string, number], TicketRow>(
     `SELECT * FROM tickets WHERE status = 'waiting' AND queue_id = ? ORDER BY kind = 'walk-in', slot_start, issued_at LIMIT ?`);
   const ofDay = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE day = ?');
@@ -82,8 +91,13 @@ export function ticketsRepo(db: Db) {
     ahead: (r: TicketRow): number => r.kind === 'reservation'
       ? Math.max(0, aheadReservation.get(r.queue_id, r.slot_start ?? 0)!.n - 1)
       : aheadWalkin.get(r.queue_id, r.issued_at, r.issued_at, r.seq)!.n,
-    openBefore: (day: string) => openOfDayBefore.all(day),
-    openOfDay: (day: string) => openOfDay.all(day),
+    /** waiting tickets of days before `day` (which starts at `dayStart`), in the queues that have any waiting */
+    waitingBefore: (day: string, dayStart: number, queueIds: string[]): TicketRow[] => [
+      ...queueIds.flatMap((q) => [...waitingWalkinsBefore.all(q, dayStart, day), ...waitingReservationsBefore.all(q, day)]),
+      ...waitingTransfersBefore.all(day),
+    ],
+    /** called and serving tickets of `day` and the days before it */
+    activeUpTo: (day: string) => activeUpTo.all(day),
     waitingList: (queueId: string, limit: number) => waitingList.all(queueId, limit),
     ofDay: (day: string) => ofDay.all(day),
     lastDoneAt: (windowId: string) => lastDone.get(windowId),
