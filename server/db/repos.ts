@@ -7,10 +7,14 @@ import { devicesRepo, tokensRepo, usersRepo } from './repos/people.js';
 import { ticketsRepo } from './repos/tickets.js';
 
 export function createRepos(db: Db) {
+  const queues = queuesRepo(db);
+  const services = servicesRepo(db);
   return {
     db,
-    queues: queuesRepo(db),
-    services: servicesRepo(db),
+    queues,
+    services,
+    /** drops what the repositories keep in memory: after a transaction that failed, it may hold a rolled-back write */
+    forget: () => { queues.forget(); services.forget(); },
     windows: windowsRepo(db),
     tickets: ticketsRepo(db),
     bookings: bookingsRepo(db),

@@ -4,7 +4,7 @@
  * the command's events only after the commit.
  */
 import { EventEmitter } from 'node:events';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type pino from 'pino';
 import type { QueueState, Role, Ticket, WindowState } from '../../protocol/domain.js';
 import type { TicketCalledEvent } from '../../protocol/events.js';
@@ -60,6 +60,17 @@ export type Emit = <K extends keyof HallEventMap>(event: K, ...args: HallEventMa
 
 let lastMs = 0;
 let counter = 0;
+// random bytes drawn 4 kB at a time: one call per id costs more than the rest of the id
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+function randomHex(bytes: number): string {
+  if (poolAt + bytes > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.toString('hex', poolAt - bytes, poolAt);
+}
 
 /**
  * Ids that sort by creation time (so inserts append to the primary-key index instead of touching a
@@ -68,7 +79,7 @@ let counter = 0;
 export function newId(prefix: string, nowMs = Date.now()): string {
   counter = nowMs === lastMs ? counter + 1 : 0;
   lastMs = nowMs;
-  return prefix + nowMs.toString(36).padStart(9, '0') + counter.toString(36).padStart(3, '0') + randomBytes(6).toString('hex');
+  return prefix + nowMs.toString(36).padStart(9, '0') + counter.toString(36).padStart(3, '0') + randomHex(6);
 }
 
 export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: pino.Logger): Core {
@@ -84,15 +95,21 @@ export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: p
       const pending: [keyof HallEventMap, unknown[]][] = [];
       const emit: Emit = (event, ...args) => void pending.push([event, args]);
       const key = `${scope}:${actorTag(actor)}`;
-      const result = inTransaction(() => {
-        if (requestId) {
-          const first = repos.idempotency.get(key, requestId);
-          if (first !== undefined) return { ...(first as object), replayed: true } as ReturnType<typeof fn> & { replayed: true };
-        }
-        const r = fn(emit);
-        if (requestId) repos.idempotency.put(key, requestId, r, core.now());
-        return r;
-      });
+      let result: ReturnType<typeof fn> & { replayed?: boolean };
+      try {
+        result = inTransaction(() => {
+          if (requestId) {
+            const first = repos.idempotency.get(key, requestId);
+            if (first !== undefined) return { ...(first as object), replayed: true } as ReturnType<typeof fn> & { replayed: true };
+          }
+          const r = fn(emit);
+          if (requestId) repos.idempotency.put(key, requestId, r, core.now());
+          return r;
+        });
+      } catch (err) {
+        repos.forget(); // rolled back: nothing the command read or wrote may be remembered
+        throw err;
+      }
       for (const [event, args] of pending) {
         try {
           (bus.emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);

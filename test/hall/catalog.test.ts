@@ -53,3 +53,35 @@ describe('catalog edits (DESIGN.md Catalog), audited', () => {
     expect(h.catalog.createWindow(ADMIN, { number: 3, name: '新三号', queueIds: ['qA'], reservationOnly: false }).number).toBe(3);
   });
 });
+
+describe('the catalog kept in memory (server/db/repos/catalog.ts memo)', () => {
+  const A1 = { code: 'A01', name: '营业执照办理', queueId: 'qA', bookable: true, extended: false, slotCapacity: 2 };
+
+  it('an edit is read back at once, by the next ticket too', () => {
+    const h = hall();
+    expect(h.repos.services.get('a1')?.name).toBe('营业执照办理');
+    h.catalog.updateService(ADMIN, 'a1', { ...A1, name: '营业执照变更' });
+    expect(h.repos.services.get('a1')?.name).toBe('营业执照变更');
+    h.catalog.updateQueue(ADMIN, 'qA', { name: '综合受理', prefix: 'C', sortOrder: 0 });
+    expect(h.issueTicket(KIOSK, { serviceId: 'a1' }).ticket.number).toBe('C001');
+  });
+
+  it('a write rolled back by a failing command is never served', () => {
+    const h = hall();
+    expect(h.repos.services.get('a1')?.name).toBe('营业执照办理');
+    expect(() => h.core.run('test', ADMIN, undefined, () => {
+      h.repos.services.update({ ...A1, id: 'a1', name: '回滚的名称' });
+      expect(h.repos.services.get('a1')?.name).toBe('回滚的名称'); // read inside the transaction: kept
+      throw new Error('the command fails after reading its own write');
+    })).toThrow(/fails/);
+    expect(h.repos.services.get('a1')?.name).toBe('营业执照办理');
+  });
+
+  it('a deleted service is gone at once', () => {
+    const h = hall();
+    h.repos.services.get('a2');
+    h.catalog.deleteService(ADMIN, 'a2');
+    expect(h.repos.services.get('a2')).toBeUndefined();
+    expectHallError(() => h.issueTicket(KIOSK, { serviceId: 'a2' }), 'service-not-found');
+  });
+});

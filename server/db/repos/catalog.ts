@@ -19,6 +19,26 @@ const toService = (r: ServiceRow): Service => ({
   ...(r.phone ? { phone: r.phone } : {}), ...(r.window_label ? { windowLabel: r.window_label } : {}),
 });
 
+/**
+ * Catalog rows change a few times a year and every ticket reads two of them, so `get` keeps what it
+ * read. The memory is dropped on every catalog write, and by `Repos.forget` after a transaction that
+ * failed, so a write that was rolled back is never served. Only rows found are kept (an unknown id
+ * from a request cannot grow it), frozen, because every caller now shares them.
+ */
+export function memo<T extends object>(load: (id: string) => T | undefined) {
+  const kept = new Map<string, T>();
+  return {
+    get(id: string): T | undefined {
+      const hit = kept.get(id);
+      if (hit) return hit;
+      const row = load(id);
+      if (row) kept.set(id, Object.freeze(row));
+      return row;
+    },
+    clear: () => kept.clear(),
+  };
+}
+
 export function queuesRepo(db: Db) {
   const all = db.prepare<[], QueueRow>('SELECT * FROM queues WHERE deleted = 0 ORDER BY sort_order, prefix');
   const one = db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE id = ? AND deleted = 0');
@@ -27,13 +47,15 @@ export function queuesRepo(db: Db) {
   // the deleted row keeps its letter (old tickets show it); only live rows are unique (queues_live_prefix)
   const remove = db.prepare('UPDATE queues SET deleted = 1 WHERE id = ?');
   const byPrefix = db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE prefix = ? AND deleted = 0');
+  const cache = memo((id: string): Queue | undefined => { const r = one.get(id); return r && toQueue(r); });
   return {
     list: (): Queue[] => all.all().map(toQueue),
-    get: (id: string): Queue | undefined => { const r = one.get(id); return r && toQueue(r); },
+    get: cache.get,
     byPrefix: (p: string): Queue | undefined => { const r = byPrefix.get(p); return r && toQueue(r); },
-    insert: (q: Queue) => insert.run({ ...q, nameEn: q.nameEn ?? null }),
-    update: (q: Queue) => update.run({ ...q, nameEn: q.nameEn ?? null }),
-    remove: (id: string) => remove.run(id),
+    insert: (q: Queue) => { cache.clear(); return insert.run({ ...q, nameEn: q.nameEn ?? null }); },
+    update: (q: Queue) => { cache.clear(); return update.run({ ...q, nameEn: q.nameEn ?? null }); },
+    remove: (id: string) => { cache.clear(); return remove.run(id); },
+    forget: cache.clear,
   };
 }
 
@@ -50,12 +72,14 @@ export function servicesRepo(db: Db) {
   const params = (s: Service) => ({
     ...s, nameEn: s.nameEn ?? null, bookable: +s.bookable, extended: +s.extended, phone: s.phone ?? null, windowLabel: s.windowLabel ?? null,
   });
+  const cache = memo((id: string): Service | undefined => { const r = one.get(id); return r && toService(r); });
   return {
     list: (): Service[] => all.all().map(toService),
-    get: (id: string): Service | undefined => { const r = one.get(id); return r && toService(r); },
-    insert: (s: Service) => insert.run(params(s)),
-    update: (s: Service) => update.run(params(s)),
-    remove: (id: string) => remove.run(id),
+    get: cache.get,
+    insert: (s: Service) => { cache.clear(); return insert.run(params(s)); },
+    update: (s: Service) => { cache.clear(); return update.run(params(s)); },
+    remove: (id: string) => { cache.clear(); return remove.run(id); },
+    forget: cache.clear,
     countInQueue: (queueId: string) => countInQueue.get(queueId)!.n,
   };
 }
