@@ -63,18 +63,17 @@ export function createCommands(store: Store, api: Api) {
    */
   let chain: Promise<unknown> = Promise.resolve();
   function windowCommand<T>(run: () => Promise<T>): Promise<T | undefined> {
+    store.pending.value++;
     const next = chain.then(async () => {
-      store.busy.value = true;
       try {
         const out = await run();
-        store.busy.value = false;
         await refreshWindow().catch(fail);
         return out;
       } catch (e) {
         fail(e);
         return undefined;
       } finally {
-        store.busy.value = false;
+        store.pending.value--;
       }
     });
     chain = next;
@@ -130,7 +129,8 @@ export function createCommands(store: Store, api: Api) {
       }
     },
     pause: (reason: string) => windowCommand(() => api.post(`${w()}/pause`, { reason })),
-    setMode: (mode: WindowMode) => windowCommand(() => api.put(`${w()}/mode`, { mode })),
+    /** the other mode than the window's when the command runs, not when the key was pressed: two quick presses come back */
+    toggleMode: () => windowCommand(() => api.put(`${w()}/mode`, { mode: store.myWindow.value?.mode === 'reservation' ? 'normal' : 'reservation' })),
     transfer: (to: { queueId: string } | { windowId: string }) => windowCommand(() => api.post(`${w()}/transfer`, to)),
     /** a lead calls one waiting ticket out of order at a chosen window (audited with the reason) */
     callTicket: (windowId: string, ticketId: string, reason: string) =>

@@ -34,7 +34,8 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
   const bookingsById = signal<Record<string, Booking>>({});
   const report = signal<DailyReport | null>(null);
   const notice = signal<Notice | null>(null);
-  const busy = signal(false);
+  /** window commands pressed and not yet answered (and their lists refreshed) */
+  const pending = signal(0);
 
   const serverNow = computed(() => tick.value + skewMs.value);
   const today = computed(() => dateAt(serverNow.value, zoneMin.value));
@@ -58,7 +59,7 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
 
   return {
     lang, t, session, windowId, view, snapshot, connected, skewMs, zoneMin, tick, queues, services, windows, waiting,
-    bookingsById, report, notice, busy, serverNow, today, myWindow, myHallWindow, role, allowedWindows,
+    bookingsById, report, notice, pending, serverNow, today, myWindow, myHallWindow, role, allowedWindows,
     setWindow, setServerTime,
 
     setLang(l: Lang) { lang.value = l; persist.set('lang', l); },

@@ -29,7 +29,7 @@ export function Caller() {
     if (action) void cmd.act(action);
     else if (id === 'transfer') setDialog('transfer');
     else if (id === 'pause') w.status === 'paused' ? void cmd.act('resume') : setDialog('pause');
-    else if (id === 'mode') void cmd.setMode(w.mode === 'reservation' ? 'normal' : 'reservation');
+    else if (id === 'mode') void cmd.toggleMode();
   };
 
   // the listener is added once and reads the latest render's state through a ref: an effect
@@ -55,7 +55,7 @@ export function Caller() {
   const order: ButtonId[] = ['callNext', 'recall', 'noShow', 'start', 'finish', 'transfer', 'pause', 'mode'];
 
   return (
-    <div class="caller">
+    <div class="caller" aria-busy={store.pending.value > 0}>
       <section class="buttons" aria-label={t('shortcuts')}>
         {order.map((id) => {
           const a = can[id];

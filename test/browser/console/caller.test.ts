@@ -131,9 +131,16 @@ describe('caller console', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.keyboard.press('F8');
     await expect.poll(async () => (await win('w1')).mode).toBe('reservation');
-    expect(await page.getByRole('switch', { name: '预约模式' }).getAttribute('aria-checked')).toBe('true');
+    // the switch shows the window's state once the answer is back: F8 again toggles from there
+    const modeSwitch = page.getByRole('switch', { name: '预约模式' });
+    await expect.poll(() => modeSwitch.getAttribute('aria-checked')).toBe('true');
+    // two quick presses: the second toggles from what the first made, so the window is back where it was
+    await page.evaluate(() => { for (let i = 0; i < 2; i++) window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F8' })); }); // in one task: no answer comes between
+    await expect.poll(() => page.locator('.caller').getAttribute('aria-busy')).toBe('false');
+    await expect.poll(async () => (await win('w1')).mode).toBe('reservation');
     await page.keyboard.press('F8');
     await expect.poll(async () => (await win('w1')).mode).toBe('normal');
+    await expect.poll(() => modeSwitch.getAttribute('aria-checked')).toBe('false');
     for (const [key, label] of [['F1', '叫号'], ['F3', '过号'], ['F6', '转移'], ['F7', '暂停 / 恢复'], ['F8', '预约模式']])
       expect(await page.locator('.keys-help').textContent()).toContain(key + label);
   });
