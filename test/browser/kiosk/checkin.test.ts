@@ -28,7 +28,7 @@ const text = (page: import('playwright-core').Page, id: string) => page.locator(
 
 describe('kiosk check-in', () => {
   it('a booking QR typed by a wedge scanner on the home screen gives a reservation ticket, nothing typed anywhere', async () => {
-    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT, wedgeGapMs: 50 });
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
     await wedgeScan(page, qrs[0]);
     await expect.poll(() => text(page, 'ticket-number'), { timeout: 10_000 }).toBe('A001');
     expect(await page.locator('.kind-badge').textContent()).toBe('预约');
