@@ -4,7 +4,7 @@
  * form shows the refusal in place.
  */
 import type {
-  Booking, BookingChannel, Credit, DailyReport, HallWindow, Queue, Service, SlotInfo, StateSnapshot, Ticket, UserInfo, WindowMode,
+  Booking, BookingChannel, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot, Ticket, UserInfo, WindowMode,
 } from '../protocol/domain.js';
 import { ApiError, type Api } from './api.js';
 import type { Store } from './store.js';
@@ -33,6 +33,15 @@ export function createCommands(store: Store, api: Api) {
 
   async function refreshState() {
     store.applySnapshot(await api.get<StateSnapshot>('/api/state'));
+    void refreshWarnings().catch(() => undefined); // a missed check is retried within the hour
+  }
+
+  /** The hall's warnings change at most daily: asked for at sign-in, then at most hourly. */
+  let warningsAt = -Infinity;
+  async function refreshWarnings() {
+    if (Date.now() - warningsAt < 3_600_000) return;
+    warningsAt = Date.now();
+    store.warnings.value = (await api.get<Health>('/api/health')).warnings ?? [];
   }
 
   /** The chosen window's waiting list, today's bookings (for reservation details) and today's counts. */

@@ -49,6 +49,7 @@ const zh = {
   hallClosed: '当前不在办公时间', nextOpen: '下次开放 {at}',
   connected: '已连接', disconnected: '连接中断，正在重连…',
   minutes: '{m}分{s}秒',
+  warnHolidayData: '尚未载入 {years} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq。',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -101,6 +102,7 @@ const en: Record<MsgKey, string> = {
   hallClosed: 'The hall is closed now', nextOpen: 'Opens {at}',
   connected: 'Connected', disconnected: 'Disconnected, reconnecting…',
   minutes: '{m}m {s}s',
+  warnHolidayData: 'No public-holiday schedule is loaded for {years}: enter the State Council\'s holiday and make-up workday dates in hours.overrides of the config file, or upgrade hallq.',
 };
 
 export type Translate = (key: MsgKey, vars?: Record<string, string | number>) => string;

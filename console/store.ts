@@ -4,7 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type {
-  Booking, DailyReport, HallWindow, Queue, QueueState, Service, StateSnapshot, Ticket, UserInfo, WindowState,
+  Booking, DailyReport, HallWarning, HallWindow, Queue, QueueState, Service, StateSnapshot, Ticket, UserInfo, WindowState,
 } from '../protocol/domain.js';
 import { translator, type Lang, type Translate } from './i18n.js';
 import { dateAt, zoneOffsetMinutes } from './time.js';
@@ -34,6 +34,8 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
   const bookingsById = signal<Record<string, Booking>>({});
   const report = signal<DailyReport | null>(null);
   const notice = signal<Notice | null>(null);
+  /** what GET /api/health asks someone to act on (a coming year without holiday data) */
+  const warnings = signal<HallWarning[]>([]);
   /** window commands pressed and not yet answered (and their lists refreshed) */
   const pending = signal(0);
 
@@ -59,7 +61,7 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
 
   return {
     lang, t, session, windowId, view, snapshot, connected, skewMs, zoneMin, tick, queues, services, windows, waiting,
-    bookingsById, report, notice, pending, serverNow, today, myWindow, myHallWindow, role, allowedWindows,
+    bookingsById, report, notice, warnings, pending, serverNow, today, myWindow, myHallWindow, role, allowedWindows,
     setWindow, setServerTime,
 
     setLang(l: Lang) { lang.value = l; persist.set('lang', l); },

@@ -178,3 +178,9 @@ export interface UserInfo {
   role: Role;
   windowIds: string[];
 }
+
+/** Something the hall's staff or installer must act on, in GET /api/health (hallq's addition to CONTRACT.md). */
+export interface HallWarning { code: 'holiday-data-missing'; years: number[]; message: string }
+
+/** GET /api/health */
+export interface Health { status: 'ok'; version: string; time: string; warnings?: HallWarning[] }

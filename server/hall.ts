@@ -6,7 +6,7 @@ import type pino from 'pino';
 import type { Clock } from './clock.js';
 import type { Repos } from './db/repos.js';
 import { HallError } from '../protocol/errors.js';
-import type { WindowMode } from '../protocol/domain.js';
+import type { HallWarning, WindowMode } from '../protocol/domain.js';
 import { createCore, SYSTEM, type Actor, type Core, type HallSettings } from './hall/core.js';
 import * as bookings from './hall/bookings.js';
 import * as catalog from './hall/catalog.js';
@@ -14,6 +14,8 @@ import * as tickets from './hall/tickets.js';
 import * as timers from './hall/timers.js';
 import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
+import { missingHolidayYears } from './engine/calendar.js';
+
 
 export type { Actor, HallSettings } from './hall/core.js';
 export { SYSTEM } from './hall/core.js';
@@ -21,6 +23,7 @@ export { SYSTEM } from './hall/core.js';
 export class Hall {
   readonly core: Core;
   private timer: NodeJS.Timeout | null = null;
+  private warnedOn = '';
 
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger) {
     this.core = createCore(repos, clock, settings, log);
@@ -91,8 +94,24 @@ export class Hall {
   };
 
   // — time
-  /** Runs what is due now: forfeits and day-end closing. */
-  tick() { return timers.tick(this.core); }
+  /** Runs what is due now: forfeits and day-end closing; once a day, logs what the hall should be told. */
+  tick() {
+    const today = this.core.today();
+    if (today !== this.warnedOn) {
+      this.warnedOn = today;
+      for (const w of this.warnings()) this.core.log.warn({ code: w.code, years: w.years }, w.message);
+    }
+    return timers.tick(this.core);
+  }
+  /** What the hall's staff or installer must act on (GET /api/health shows it): a coming year without holiday data. */
+  warnings(): HallWarning[] {
+    const years = missingHolidayYears(this.core.today(), this.core.cfg.hours);
+    if (!years.length) return [];
+    return [{
+      code: 'holiday-data-missing', years,
+      message: `尚未载入 ${years.join('、')} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq`,
+    }];
+  }
   /** Starts the periodic tick on a system clock (a manual clock ticks when it is set). */
   startTimers(everyMs = 10_000) {
     this.tick();

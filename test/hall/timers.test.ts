@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import pino from 'pino';
 import { KIOSK, STAFF, idNumber, makeHall, seedCatalog } from '../helpers/hall.js';
 import { dayEndAt } from '../../server/hall/timers.js';
 import { at, bookingOf } from './fixtures.js';
@@ -124,5 +125,23 @@ describe('day-end closing (DESIGN.md: tickets belong to their day)', () => {
     expect(status(todays)).toBe('waiting');
     expect(hall.snapshot().queues.map((q) => [q.id, q.waiting])).toEqual([['qA', 1], ['qB', 0]]);
     expect(hall.windowState('w3').current).toBeNull();
+  });
+});
+
+describe('the hall is told of a coming year without a holiday schedule', () => {
+  it('the tick logs the warning once a day, not at every tick', () => {
+    const lines: { level: number; msg: string; years?: number[] }[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+    const { hall, clock } = makeHall({ now: '2026-11-23T09:00:00+08:00', log });
+    hall.tick();
+    hall.tick();
+    clock.set('2026-11-23T15:00:00+08:00');
+    hall.tick();
+    const warned = () => lines.filter((l) => l.level === 40 && l.msg.startsWith('尚未载入 2027 年的节假日安排'));
+    expect(warned()).toHaveLength(1);
+    expect(warned()[0].years).toEqual([2027]);
+    clock.set('2026-11-24T09:00:00+08:00');
+    hall.tick();
+    expect(warned()).toHaveLength(2);
   });
 });

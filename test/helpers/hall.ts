@@ -18,7 +18,7 @@ export function idNumber(n: number): string {
   return first17 + idCheckChar(first17);
 }
 
-export interface TestHallOptions { now?: string; file?: string; policy?: Partial<Policy>; hours?: Partial<HoursConfig> }
+export interface TestHallOptions { now?: string; file?: string; policy?: Partial<Policy>; hours?: Partial<HoursConfig>; log?: pino.Logger }
 
 export function makeHall(opts: TestHallOptions = {}) {
   const db = openDb(opts.file ?? ':memory:');
@@ -29,7 +29,7 @@ export function makeHall(opts: TestHallOptions = {}) {
     hours: { ...DEFAULT_HOURS, ...opts.hours },
     policy: { ...DEFAULT_POLICY, ...opts.policy },
     secret: 'test-secret',
-  }, pino({ level: 'silent' }));
+  }, opts.log ?? pino({ level: 'silent' }));
   return { hall, db, repos, clock };
 }
 

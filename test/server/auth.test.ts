@@ -11,7 +11,21 @@ describe('health and login', () => {
   it('GET /api/health answers anyone with status, version and the hall time', async () => {
     const r = await s.api('GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'ok', version: expect.any(String), time: '2026-11-23T09:00:00+08:00' });
+    expect(r.body).toMatchObject({ status: 'ok', version: expect.any(String), time: '2026-11-23T09:00:00+08:00' });
+  });
+
+  it('GET /api/health warns, 45 days ahead, of a coming year with no holiday schedule; an override for it ends the warning', async () => {
+    // the installed chinese-days covers up to 2026 (its 1.5.7); 2027's schedule is not yet published
+    expect((await s.api('GET', '/api/health')).body.warnings).toEqual([{
+      code: 'holiday-data-missing', years: [2027],
+      message: '尚未载入 2027 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq',
+    }]);
+    const covered = await startTestServer({ config: { hours: { overrides: { '2027-01-01': 'holiday' } } } });
+    try {
+      expect((await covered.api('GET', '/api/health')).body.warnings).toBeUndefined();
+    } finally {
+      await covered.close();
+    }
   });
 
   it('login returns a token and the user with role and bound windows', async () => {

@@ -12,7 +12,11 @@ export function systemRoutes(ctx: ServerContext): Router {
   const r = Router();
   const tz = hall.settings.hours.tz;
 
-  r.get('/health', (_req, res) => void res.json({ status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz) }));
+  // CONTRACT.md's fields, and `warnings` (what someone must act on; absent when there is nothing)
+  r.get('/health', (_req, res) => {
+    const warnings = hall.warnings();
+    res.json({ status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz), ...(warnings.length ? { warnings } : {}) });
+  });
 
   r.post('/auth/login', (req, res) => {
     const body = parse(LoginBody, req.body);

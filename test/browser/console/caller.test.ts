@@ -150,6 +150,11 @@ describe('caller console', () => {
     await signIn(lead, 'lead1');
     await lead.locator('.window-choice').first().waitFor();
     expect(await lead.locator('.window-choice').count()).toBe(13);
+    // 2026-11-23 is within 45 days of 2027, whose holiday schedule chinese-days does not carry yet
+    await expect.poll(() => lead.locator('.hall-warning').textContent()).toBe(
+      '尚未载入 2027 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq。');
+    await shot(lead, 'lead-holiday-warning');
+    expect(await page.locator('.hall-warning').count()).toBe(0); // staff at a window are not asked to act on it
     await chooseWindow(lead, 3);
     await lead.getByRole('button', { name: '全厅窗口' }).click();
     await lead.getByRole('heading', { name: '全厅窗口状态' }).waitFor();
