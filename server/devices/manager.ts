@@ -57,7 +57,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
 
   constructor(private readonly opts: DeviceManagerOptions) {
     super();
-    this.log = opts.logger.child({ module: 'devices' });
+    this.log = opts.logger; // the caller's logger already names the module
     this.board = new HealthBoard(() => opts.host.now());
     this.board.onChange((h) => this.emit('health', h));
     this.simulators = new SimulatorFarm(opts.config);
