@@ -190,13 +190,13 @@ export async function benchEngine(): Promise<Record<string, number>> {
       for (const f of ['hall.db', 'hall.db-wal', 'hall.db-shm', 'bare.db', 'bare.db-wal', 'bare.db-shm']) rmSync(join(dir, f), { force: true });
     }
     const issued = median(issue);
-    const bareMean = median(bare);
+    const bareMedian = median(bare);
     const share = median(shares);
     const pages = walPagesPerTicket(dir);
     console.log(`WAL pages written per ticket: ${round(pages)}`);
     const pct = (x: number) => `${Math.round(x * 100)} %`;
     console.log(`issue tickets (hall, file db, WAL + synchronous=FULL): ${Math.round(issued)} /s (median of ${PAIRS} runs)`);
-    console.log(`bare better-sqlite3 insert, one row per transaction, same durability: ${Math.round(bareMean)} /s`);
+    console.log(`bare better-sqlite3 insert, one row per transaction, same durability: ${Math.round(bareMedian)} /s`);
     console.log(`  issue / bare ${pct(share)} (goal ≥ 50 %)${share >= 0.5 ? '' : '  ← GOAL MISSED'}; the ${PAIRS} pairs: ${shares.map(pct).join(', ')}`);
     return {
       'engine.callNext.100.medianUs': round(small.median),
@@ -205,7 +205,7 @@ export async function benchEngine(): Promise<Record<string, number>> {
       'engine.callNext.100000.p99Us': round(big.p99),
       'engine.callNext.ratio': Math.round(ratio * 100) / 100,
       'engine.issue.perSec': Math.round(issued),
-      'engine.bareInsert.perSec': Math.round(bareMean),
+      'engine.bareInsert.perSec': Math.round(bareMedian),
       'engine.issue.shareOfBare': Math.round(share * 100) / 100,
       'engine.issue.walPagesPerTicket': round(pages),
     };

@@ -4,7 +4,7 @@
  * form shows the refusal in place.
  */
 import type {
-  Booking, BookingChannel, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot, Ticket, UserInfo, WindowMode,
+  Booking, BookingChannel, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot, Ticket, UserInfo,
 } from '../protocol/domain.js';
 import { ApiError, type Api } from './api.js';
 import type { Store } from './store.js';

@@ -16,7 +16,6 @@ import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
 import { missingHolidayYears } from './engine/calendar.js';
 
-
 export type { Actor, HallSettings } from './hall/core.js';
 export { SYSTEM } from './hall/core.js';
 

@@ -9,7 +9,7 @@ import { MINUTE } from '../engine/time.js';
 import { toBooking, type BookingRow } from '../db/repos/bookings.js';
 import { toTicket, type TicketRow } from '../db/repos/tickets.js';
 import { actorTag, newId, type Actor, type Core, type Emit } from './core.js';
-import { openness, sessionNow, ticketView } from './views.js';
+import { openness, queueCounts, sessionNow, ticketView } from './views.js';
 import { verifyBookingQr } from './qr.js';
 
 export interface IssuedTicket { ticket: Ticket; waitingAhead: number }
@@ -39,7 +39,7 @@ function insertTicket(
   const ahead = t.kind === 'reservation' ? counts.reservations_waiting : counts.waiting;
   const view = { ticket: toTicket(row, core.cfg.hours.tz), waitingAhead: Math.max(0, ahead - 1) };
   emit('ticket:issued', { ticket: view.ticket, by: actor, waitingAhead: view.waitingAhead });
-  emit('queue:updated', { queue: { id: q.id, waiting: counts.waiting, reservationsWaiting: counts.reservations_waiting } });
+  emit('queue:updated', { queue: queueCounts(core, q.id, counts) });
   return view;
 }
 

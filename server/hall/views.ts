@@ -18,8 +18,8 @@ export function windowState(core: Core, row: WindowRow): WindowState {
   return w;
 }
 
-export function queueCounts(core: Core, queueId: string) {
-  const c = core.repos.tickets.count(queueId);
+/** A queue's waiting counts as events carry them, from the row the trigger keeps (one read, or none when the caller has it). */
+export function queueCounts(core: Core, queueId: string, c = core.repos.tickets.count(queueId)) {
   return { id: queueId, waiting: c.waiting, reservationsWaiting: c.reservations_waiting };
 }
 

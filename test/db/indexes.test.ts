@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../server/db/open.js';
+import { INDEXED } from '../../server/db/repos/tickets.js';
 
 /** The head queries of server/db/repos/tickets.ts, as call-next runs them. */
 const HEADS: Record<string, [string, unknown[]]> = {
-  tickets_walkin_head: [`SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
-     ORDER BY issued_at, seq, id LIMIT 1`, ['qA']],
-  tickets_reservation_head: [`SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
-     ORDER BY slot_start, checked_in_at, seq, id LIMIT 1`, ['qA']],
-  tickets_transfer_head: [`SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id = ? ORDER BY issued_at, seq, id LIMIT 1`, ['w1']],
+  tickets_walkin_head: [INDEXED.walkinHead, ['qA']],
+  tickets_reservation_head: [INDEXED.reservationHead, ['qA']],
+  tickets_transfer_head: [INDEXED.transferHead, ['w1']],
 };
 
 /** The day-end queries of server/db/repos/tickets.ts: each reads an index that a new ticket is not in, or its own head. */
 const DAY_END: Record<string, [string, unknown[]]> = {
-  tickets_walkin_head: [`SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
-     AND issued_at < ? AND +day < ?`, ['qA', 1, '2026-11-23']],
-  tickets_reservation_head: [`SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ? AND +day < ?`, ['qA', '2026-11-23']],
-  tickets_transfer_head: [`SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id IS NOT NULL AND +day < ?`, ['2026-11-23']],
-  tickets_active: [`SELECT * FROM tickets WHERE status IN ('called', 'serving') AND day <= ?`, ['2026-11-23']],
+  tickets_walkin_head: [INDEXED.waitingWalkinsBefore, ['qA', 1, '2026-11-23']],
+  tickets_reservation_head: [INDEXED.waitingReservationsBefore, ['qA', '2026-11-23']],
+  tickets_transfer_head: [INDEXED.waitingTransfersBefore, ['2026-11-23']],
+  tickets_active: [INDEXED.activeUpTo, ['2026-11-23']],
 };
 
 const planOf = (sql: string, args: unknown[]) => {
@@ -49,11 +47,9 @@ describe('day-end indexes (no index holds every open ticket, so issuing one writ
 describe('call-next indexes (cost independent of the waiting line)', () => {
   for (const [index, [sql, args]] of Object.entries(HEADS)) {
     it(`${index}: the head is one seek on the partial index, with no sort step`, () => {
-      const db = openDb(':memory:');
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args).map((r) => (r as { detail: string }).detail).join('\n');
+      const plan = planOf(sql, args);
       expect(plan).toContain(`USING INDEX ${index}`);
       expect(plan).not.toMatch(/TEMP B-TREE|SCAN tickets\b(?! USING)/);
-      db.close();
     });
   }
 });

@@ -25,7 +25,7 @@ const toService = (r: ServiceRow): Service => ({
  * failed, so a write that was rolled back is never served. Only rows found are kept (an unknown id
  * from a request cannot grow it), frozen, because every caller now shares them.
  */
-export function memo<T extends object>(load: (id: string) => T | undefined) {
+function memo<T extends object>(load: (id: string) => T | undefined) {
   const kept = new Map<string, T>();
   return {
     get(id: string): T | undefined {

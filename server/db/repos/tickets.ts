@@ -29,6 +29,29 @@ export const toCandidate = (r: TicketRow): Candidate => ({
   targetWindowId: r.target_window_id, seq: r.seq,
 });
 
+/**
+ * The queries whose cost must not grow with the line or the history, each answered from one partial
+ * index (test/db/indexes.test.ts reads their plans).
+ */
+export const INDEXED = {
+  // call-next: the head of each partial index, one seek, no sort
+  walkinHead: `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
+     ORDER BY issued_at, seq, id LIMIT 1`,
+  reservationHead: `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
+     ORDER BY slot_start, checked_in_at, seq, id LIMIT 1`,
+  transferHead: `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id = ? ORDER BY issued_at, seq, id LIMIT 1`,
+  // the day-end close: waiting tickets through the head indexes (walk-ins by a range of issued_at, the
+  // few reservations and transfers by a scan of their own index), called and serving through
+  // tickets_active; no index holds every open ticket, so issuing one writes no extra page. `+day` keeps
+  // the planner off UNIQUE (day, number), which would walk every ticket of every earlier day
+  waitingWalkinsBefore: `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
+     AND issued_at < ? AND +day < ?`,
+  waitingReservationsBefore:
+    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ? AND +day < ?`,
+  waitingTransfersBefore: `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id IS NOT NULL AND +day < ?`,
+  activeUpTo: `SELECT * FROM tickets WHERE status IN ('called', 'serving') AND day <= ?`,
+} as const;
+
 export function ticketsRepo(db: Db) {
   const bump = db.prepare<[string, string], { last_seq: number }>(
     `INSERT INTO ticket_counters (day, queue_id, last_seq) VALUES (?, ?, 1)
@@ -42,14 +65,9 @@ export function ticketsRepo(db: Db) {
        called_at = @called_at, started_at = @started_at, finished_at = @finished_at, recalls = @recalls, close_reason = @close_reason,
        rating = @rating WHERE id = @id`);
   // heads of the partial indexes: one row each, whatever the length of the line
-  const walkinHead = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
-     ORDER BY issued_at, seq, id LIMIT 1`);
-  const reservationHead = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
-     ORDER BY slot_start, checked_in_at, seq, id LIMIT 1`);
-  const transferHead = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id = ? ORDER BY issued_at, seq, id LIMIT 1`);
+  const walkinHead = db.prepare<[string], TicketRow>(INDEXED.walkinHead);
+  const reservationHead = db.prepare<[string], TicketRow>(INDEXED.reservationHead);
+  const transferHead = db.prepare<[string], TicketRow>(INDEXED.transferHead);
   const counts = db.prepare<[], { queue_id: string; waiting: number; reservations_waiting: number }>('SELECT * FROM queue_counts');
   const count = db.prepare<[string], { waiting: number; reservations_waiting: number }>(
     'SELECT waiting, reservations_waiting FROM queue_counts WHERE queue_id = ?');
@@ -59,18 +77,10 @@ export function ticketsRepo(db: Db) {
   const aheadReservation = db.prepare<[string, number], { n: number }>(
     `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
      AND slot_start <= ?`);
-  // the day-end close: waiting tickets through the head indexes (walk-ins by a range of issued_at, the
-  // few reservations and transfers by a scan of their own index), called and serving through
-  // tickets_active; no index holds every open ticket, so issuing one writes no extra page. `+day` keeps
-  // the planner off UNIQUE (day, number), which would walk every ticket of every earlier day
-  const waitingWalkinsBefore = db.prepare<[string, number, string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
-     AND issued_at < ? AND +day < ?`);
-  const waitingReservationsBefore = db.prepare<[string, string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ? AND +day < ?`);
-  const waitingTransfersBefore = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND target_window_id IS NOT NULL AND +day < ?`);
-  const activeUpTo = db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE status IN ('called', 'serving') AND day <= ?`);
+  const waitingWalkinsBefore = db.prepare<[string, number, string], TicketRow>(INDEXED.waitingWalkinsBefore);
+  const waitingReservationsBefore = db.prepare<[string, string], TicketRow>(INDEXED.waitingReservationsBefore);
+  const waitingTransfersBefore = db.prepare<[string], TicketRow>(INDEXED.waitingTransfersBefore);
+  const activeUpTo = db.prepare<[string], TicketRow>(INDEXED.activeUpTo);
   const waitingList = db.prepare<[string, number], TicketRow>(
     `SELECT * FROM tickets WHERE status = 'waiting' AND queue_id = ? ORDER BY kind = 'walk-in', slot_start, issued_at LIMIT ?`);
   const ofDay = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE day = ?');

@@ -1,5 +1,6 @@
 /** Health, login, devices, state, reports and the manual clock. */
 import { Router } from 'express';
+import type { Health } from '../../../protocol/domain.js';
 import { HallError } from '../../../protocol/errors.js';
 import { ClockBody, CreateDeviceBody, LoginBody, ReportQuery } from '../../../protocol/schemas.js';
 import { ManualClock } from '../../clock.js';
@@ -15,7 +16,8 @@ export function systemRoutes(ctx: ServerContext): Router {
   // CONTRACT.md's fields, and `warnings` (what someone must act on; absent when there is nothing)
   r.get('/health', (_req, res) => {
     const warnings = hall.warnings();
-    res.json({ status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz), ...(warnings.length ? { warnings } : {}) });
+    const health: Health = { status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz), ...(warnings.length ? { warnings } : {}) };
+    res.json(health);
   });
 
   r.post('/auth/login', (req, res) => {
