@@ -1,5 +1,5 @@
 /**
- * Generates the lobby voice clips (window-display/src/voice/clips/*.opus) with Debian's espeak-ng,
+ * Generates the lobby voice clips (apps/window-display/voice/clips/*.opus) with Debian's espeak-ng,
  * `cmn-latn-pinyin` voice (reads Mandarin correctly, letters as letter names). The clips are
  * committed, so neither CI nor the lobby PC needs a speech engine; re-run only to change the voice.
  *
@@ -13,9 +13,9 @@ import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLIP_TEXTS } from '../window-display/src/voice/clip-texts.js';
+import { CLIP_TEXTS } from '../apps/window-display/voice/clip-texts.js';
 
-const OUT = fileURLToPath(new URL('../window-display/src/voice/clips/', import.meta.url));
+const OUT = fileURLToPath(new URL('../apps/window-display/voice/clips/', import.meta.url));
 const VOICE = 'cmn-latn-pinyin';
 const SPEED = '150'; // words per minute: espeak's default 175 is hurried for a hall
 

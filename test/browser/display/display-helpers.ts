@@ -1,7 +1,7 @@
 /** Shared steps of the display browser tests: open the page, issue tickets, read the audio log. */
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../../helpers/server.js';
-import type { AudioLogEntry } from '../../../window-display/src/voice/announcer.js';
+import type { AudioLogEntry } from '../../../apps/window-display/voice/announcer.js';
 
 let req = 0;
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifact, launchBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { callClips } from '../../../window-display/src/voice/phrase.js';
+import { callClips } from '../../../apps/window-display/voice/phrase.js';
 import { act, audioLog, issue, openDisplay, waitForClips } from './display-helpers.js';
 
 let srv: TestServer;

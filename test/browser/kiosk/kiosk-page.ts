@@ -9,7 +9,7 @@ export const LANDSCAPE = { width: 1920, height: 1080 };
 /**
  * playwright types each key through a separate CDP round trip; on a loaded two-core CI machine a gap
  * can pass 50 ms (it did, under load). So the browser tests widen the gap; the burst rule at the
- * kiosk's real 50 ms is pinned with a test clock in test/kiosk/wedge.test.ts.
+ * kiosk's real 50 ms is pinned with a test clock in test/apps/kiosk/wedge.test.ts.
  */
 export const TEST_WEDGE_GAP_MS = 250;
 

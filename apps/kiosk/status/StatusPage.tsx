@@ -1,0 +1,68 @@
+/** The public ticket status page (the QR's target): position, and whether it has been called. No personal data. */
+import { useEffect, useState } from 'preact/hooks';
+import { t, type Key, type Lang } from '../i18n.js';
+import { formatTime } from '../time.js';
+import type { TicketKind, TicketStatus } from '../../../protocol/domain.js';
+
+export interface PublicTicket {
+  hallName: string;
+  ticket: { number: string; kind: TicketKind; status: TicketStatus; issuedAt: string; calledAt: string | null };
+  serviceName: string;
+  waitingAhead: number;
+  window: { number: number; name: string } | null;
+}
+
+export const REFRESH_MS = 10_000;
+
+export function StatusPage({ ticketId, fetchFn, initialLang }: { ticketId: string; fetchFn: typeof fetch; initialLang: Lang }) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [data, setData] = useState<PublicTicket | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [updated, setUpdated] = useState('');
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const res = await fetchFn(`/api/public/tickets/${encodeURIComponent(ticketId)}`);
+      if (!live) return;
+      if (res.status === 404) return setMissing(true);
+      if (!res.ok) throw new Error(`ticket status ${res.status}`);
+      setData((await res.json()) as PublicTicket);
+      const d = new Date();
+      setUpdated(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')}`);
+    };
+    // a failed refresh keeps the last answer on screen; the next one may succeed
+    const tick = () => void load().catch((err: unknown) => console.error('status refresh failed', err));
+    tick();
+    const timer = setInterval(tick, REFRESH_MS);
+    return () => { live = false; clearInterval(timer); };
+  }, [ticketId]);
+  useEffect(() => void (document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'), [lang]);
+
+  const tk = data?.ticket;
+  const w = data?.window ? t(lang, 'st.window', { n: data.window.number, name: data.window.name }) : '';
+  let headline = '';
+  if (tk) {
+    if (tk.status === 'waiting') headline = t(lang, 'st.ahead', { n: data!.waitingAhead });
+    else if (tk.status === 'called') headline = w ? t(lang, 'st.called', { w }) : t(lang, 'st.calledNoWindow');
+    else headline = t(lang, `st.${tk.status}` as Key);
+  }
+  return (
+    <main class={`status-page ${tk?.status ?? ''}`}>
+      <header>
+        <span>{data?.hallName ?? ''} · {t(lang, 'st.title')}</span>
+        <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t(lang, 'lang.switch')}</button>
+      </header>
+      {missing && <p class="headline" role="alert">{t(lang, 'st.notFound')}</p>}
+      {tk && (
+        <>
+          <div class="kind">{t(lang, tk.kind === 'reservation' ? 'ticket.reservation' : 'ticket.walkin')}</div>
+          <div class="number" data-testid="status-number">{tk.number}</div>
+          <div class="service">{data!.serviceName}</div>
+          <p class="headline" role="status" data-testid="status-headline">{headline}</p>
+          <p class="meta">{t(lang, 'st.issued', { at: formatTime(tk.issuedAt) })}</p>
+          <p class="meta">{t(lang, 'st.refresh', { at: updated })}</p>
+        </>
+      )}
+    </main>
+  );
+}
