@@ -25,6 +25,11 @@ export interface Ticket {
   startedAt?: string;
   finishedAt?: string;
   recalls: number;
+  /** reservations: the booked slot's start, and when the citizen checked in (they order the call) */
+  slotStart?: string;
+  checkedInAt?: string;
+  /** a ticket transferred to one window waits for that window only */
+  targetWindowId?: string;
 }
 
 export type BookingStatus = 'booked' | 'checked-in' | 'cancelled' | 'forfeited' | 'served';

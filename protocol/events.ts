@@ -27,6 +27,13 @@ export interface PrintResultEvent {
   reason?: string;
 }
 
+/** The hall opened or closed (time-driven), or its settings changed (CONTRACT.md "Hall settings"). */
+export interface HallUpdatedEvent {
+  open: boolean;
+  nextOpenAt: string | null;
+  hallName: string;
+}
+
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: StateSnapshot) => void;
   'ticket:called': (event: TicketCalledEvent) => void;
@@ -34,6 +41,14 @@ export interface ServerToClientEvents {
   'queue:updated': (event: { queue: { id: string; waiting: number; reservationsWaiting: number } }) => void;
   /** staff and admin connections only */
   'ticket:issued': (event: { ticket: Ticket }) => void;
+  /**
+   * staff and admin connections only (extension): a ticket changed after it was issued (called,
+   * started, finished, no-show, transferred back to waiting, cancelled), so a console applies it
+   * instead of refetching its lists
+   */
+  'ticket:updated': (event: { ticket: Ticket }) => void;
+  /** every connection: the hall opened or closed, or its settings changed */
+  'hall:updated': (event: HallUpdatedEvent) => void;
   /** to the kiosk bound to that reader only */
   'device:scan': (event: DeviceScanEvent) => void;
   /** admin connections: a device's health changed (extension) */
@@ -51,6 +66,8 @@ export const SERVER_EVENTS = [
   'window:updated',
   'queue:updated',
   'ticket:issued',
+  'ticket:updated',
+  'hall:updated',
   'device:scan',
   'device:health',
   'print:result',

@@ -6,7 +6,7 @@
  */
 import { HallError } from '../../protocol/errors.js';
 import type { Ticket, WindowMode } from '../../protocol/domain.js';
-import { pickNext, type Candidate } from '../engine/calling.js';
+import { pickNext, type Candidate } from '../../protocol/rules/calling.js';
 import { MINUTE, toIso } from '../engine/time.js';
 import type { WindowRow } from '../db/repos/catalog.js';
 import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';

@@ -1,7 +1,7 @@
 /** Tickets, their daily counters and the per-queue waiting counts. */
 import type { Db } from '../open.js';
 import type { Ticket, TicketKind, TicketStatus } from '../../../protocol/domain.js';
-import type { Candidate } from '../../engine/calling.js';
+import type { Candidate } from '../../../protocol/rules/calling.js';
 import { toIso } from '../../engine/time.js';
 
 export interface TicketRow {
@@ -21,6 +21,9 @@ export function toTicket(r: TicketRow, tz: string): Ticket {
   if (r.called_at != null) t.calledAt = toIso(r.called_at, tz);
   if (r.started_at != null) t.startedAt = toIso(r.started_at, tz);
   if (r.finished_at != null) t.finishedAt = toIso(r.finished_at, tz);
+  if (r.slot_start != null) t.slotStart = toIso(r.slot_start, tz);
+  if (r.checked_in_at != null) t.checkedInAt = toIso(r.checked_in_at, tz);
+  if (r.target_window_id) t.targetWindowId = r.target_window_id;
   return t;
 }
 

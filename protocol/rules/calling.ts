@@ -8,8 +8,9 @@
  *
  * Pure: the same function picks from a full list (tests, reference model) and from the per-queue
  * heads the database returns (hall), because each rule is a minimum over the same keys.
+ * It lives in protocol/ because the console orders its waiting list by the same rule.
  */
-import type { WindowMode } from '../../protocol/domain.js';
+import type { WindowMode } from '../domain.js';
 
 export interface Candidate {
   id: string;
@@ -66,6 +67,31 @@ const byIssue = (a: Candidate, b: Candidate, order: Map<string, number>) =>
 
 const bySlot = (a: Candidate, b: Candidate) =>
   (a.slotStart ?? 0) - (b.slotStart ?? 0) || (a.checkedInAt ?? 0) - (b.checkedInAt ?? 0) || a.issuedAt - b.issuedAt || bySeq(a, b);
+
+/**
+ * Every ticket this window would call, in the order successive call-nexts would call them (nothing
+ * else changing): the waiting list a window shows. `pickNext` is its first entry.
+ */
+export function callOrder(
+  waiting: readonly Candidate[],
+  w: WindowView,
+  opts: CallOptions,
+): { ticket: Candidate; reason: CallReason }[] {
+  const order = new Map(w.queueIds.map((q, i) => [q, i]));
+  const out: { ticket: Candidate; reason: CallReason }[] = [];
+  const transfers = waiting.filter((c) => c.targetWindowId === w.id).sort((a, b) => byIssue(a, b, order));
+  for (const ticket of transfers) out.push({ ticket, reason: 'transfer' });
+  const mine = waiting.filter((c) => !c.targetWindowId && order.has(c.queueId));
+  if (servesReservations(w, opts)) {
+    const res = mine.filter((c) => isEligibleReservation(c, opts.now, opts.eligibleBeforeMs)).sort(bySlot);
+    for (const ticket of res) out.push({ ticket, reason: 'reservation' });
+  }
+  if (servesWalkIns(w, opts)) {
+    const walk = mine.filter((c) => c.kind === 'walk-in').sort((a, b) => byIssue(a, b, order));
+    for (const ticket of walk) out.push({ ticket, reason: 'walk-in' });
+  }
+  return out;
+}
 
 export function pickNext(
   waiting: readonly Candidate[],

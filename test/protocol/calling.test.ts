@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickNext, servesReservations, servesWalkIns, type Candidate, type CallOptions, type WindowView } from '../../server/engine/calling.js';
+import { pickNext, servesReservations, servesWalkIns, type Candidate, type CallOptions, type WindowView } from '../../protocol/rules/calling.js';
 import { MINUTE } from '../../server/engine/time.js';
 
 const T0 = new Date('2026-11-23T09:00:00+08:00').getTime();
