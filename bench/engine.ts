@@ -40,12 +40,14 @@ function makeBenchHall(file: string) {
   const hall = new Hall(createRepos(db), clock, {
     hallName: 'bench', hours: DEFAULT_HOURS, policy: DEFAULT_POLICY, secret: 'bench-secret',
   }, pino({ level: 'silent' }));
-  const c = hall.catalog;
-  c.createQueue(ADMIN, { name: '综合受理', prefix: 'A', sortOrder: 0 }, 'qA');
-  c.createQueue(ADMIN, { name: '不动产登记', prefix: 'B', sortOrder: 1 }, 'qB');
-  c.createService(ADMIN, { code: 'A01', name: '营业执照', queueId: 'qA', bookable: true, extended: false, slotCapacity: 4 }, 'a1');
-  c.createService(ADMIN, { code: 'B01', name: '不动产', queueId: 'qB', bookable: true, extended: false, slotCapacity: 4 }, 'b1');
-  c.createWindow(ADMIN, { number: 1, name: '综合窗口', queueIds: ['qA', 'qB'], reservationOnly: false }, 'w1', 'open');
+  hall.catalog.import(ADMIN, {
+    queues: [{ id: 'qA', name: '综合受理', prefix: 'A', sortOrder: 0 }, { id: 'qB', name: '不动产登记', prefix: 'B', sortOrder: 1 }],
+    services: [
+      { id: 'a1', code: 'A01', name: '营业执照', queueId: 'qA', bookable: true, extended: false, slotCapacity: 4 },
+      { id: 'b1', code: 'B01', name: '不动产', queueId: 'qB', bookable: true, extended: false, slotCapacity: 4 },
+    ],
+    windows: [{ id: 'w1', number: 1, name: '综合窗口', queueIds: ['qA', 'qB'], reservationOnly: false, status: 'open' }],
+  });
   return { db, clock, hall };
 }
 

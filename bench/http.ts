@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pino from 'pino';
+import { SYSTEM } from '../server/hall.js';
 import { startHall } from '../server/start.js';
 import { startBareServer } from './bare-server.js';
 
@@ -122,8 +123,8 @@ async function benchHall(dir: string) {
     devices: false,
   });
   const api = (path: string) => `${hall.url}/api${path}`;
-  const display = hall.auth.createDevice('display', 'bench-lobby').token;
-  const kiosks = Array.from({ length: KIOSKS }, (_, i) => hall.auth.createDevice('kiosk', `bench-kiosk-${i}`).token);
+  const display = hall.auth.createDevice(SYSTEM, { kind: 'display', name: 'bench-lobby' }).token;
+  const kiosks = Array.from({ length: KIOSKS }, (_, i) => hall.auth.createDevice(SYSTEM, { kind: 'kiosk', name: `bench-kiosk-${i}` }).token);
   const staff = (await post(api('/auth/login'), null, { username: 'staff1', password: 'demo1234' })).token as string;
   for (let i = 0; i < WARMUP + ROUNDS; i++) await post(api('/tickets'), kiosks[0], { serviceId: 's-a01' });
   const clients = await openClients(hall.url, display);

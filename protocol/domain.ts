@@ -184,6 +184,48 @@ export interface UserInfo {
   windowIds: string[];
 }
 
+/** GET /api/public/tickets/:id — what a ticket's QR opens on the citizen's phone. No personal data. */
+export interface PublicTicket {
+  hallName: string;
+  ticket: { number: string; kind: TicketKind; status: TicketStatus; issuedAt: string; calledAt: string | null };
+  serviceName: string;
+  waitingAhead: number;
+  window: { number: number; name: string } | null;
+}
+
+/** One entry of the audit log (GET /api/audit): who did what, when. No personal data in clear. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  type: string;
+  /** `user:<id>`, `device:<id>` or `system:system` */
+  actor: string;
+  subject: string | null;
+  data: Record<string, unknown>;
+}
+
+/** An account as the admin sees it (CONTRACT.md "Accounts"). */
+export interface UserAccount {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  windowIds: string[];
+  active: boolean;
+}
+
+/** A registered device as the admin sees it (CONTRACT.md "Devices"): online while its socket is connected. */
+export interface DeviceInfo {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  online: boolean;
+  /** set when the admin revoked it: its token no longer works */
+  revokedAt?: string;
+}
+
 /** Something the hall's staff or installer must act on, in GET /api/health (hallq's addition to CONTRACT.md). */
 export interface HallWarning { code: 'holiday-data-missing'; years: number[]; message: string }
 

@@ -20,6 +20,12 @@ export const ERRORS = {
   'window-not-found': [404, '找不到该窗口'],
   'ticket-not-found': [404, '找不到该号票'],
   'user-not-found': [404, '找不到该用户'],
+  // accounts and devices (CONTRACT.md "Accounts", "Devices")
+  'duplicate-username': [409, '用户名已存在'],
+  'weak-password': [422, '密码至少需要8个字符'],
+  'wrong-password': [422, '原密码不正确'],
+  'duplicate-device': [409, '该设备名称已登记；如需更换设备，请选择“替换”'],
+  'device-not-found': [404, '找不到该设备'],
   'duplicate-prefix': [409, '队列字母已被使用'],
   'duplicate-window-number': [409, '窗口号已被使用'],
   'in-use': [409, '仍在使用中，无法删除'],

@@ -3,12 +3,43 @@ import { z } from 'zod';
 
 export const requestId = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** a real calendar date: 2026-02-30 is refused here, at the edge, not deep in the calendar */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((d) => {
+  const [y, m, day] = d.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, day));
+  return y >= 2000 && y <= 2199 && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+}, '日期不存在');
 const slot = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const hhmm = slot;
 
 export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
-export const CreateDeviceBody = z.object({ kind: z.enum(['kiosk', 'display', 'platform']), name: z.string().min(1).max(64) });
+export const CreateDeviceBody = z.object({
+  kind: z.enum(['kiosk', 'display', 'platform']),
+  name: z.string().trim().min(1).max(64),
+  /** a name already registered: revoke the old device's token and issue a new one (a replaced kiosk PC) */
+  replace: z.boolean().optional(),
+  requestId: requestId.optional(),
+});
+
+/** CONTRACT.md "Accounts": a password's length is a rule (422 weak-password), not a malformed body */
+const password = z.string().min(1).max(256);
+const username = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, '用户名只能包含字母、数字和 . _ -');
+export const CreateUserBody = z.object({
+  username,
+  name: z.string().trim().min(1).max(32),
+  role: z.enum(['staff', 'lead', 'admin']),
+  password,
+  windowIds: z.array(z.string().min(1).max(64)).max(100).optional(),
+  requestId: requestId.optional(),
+});
+export const UpdateUserBody = z.object({
+  name: z.string().trim().min(1).max(32).optional(),
+  role: z.enum(['staff', 'lead', 'admin']).optional(),
+  windowIds: z.array(z.string().min(1).max(64)).max(100).optional(),
+  active: z.boolean().optional(),
+});
+export const SetPasswordBody = z.object({ password });
+export const OwnPasswordBody = z.object({ oldPassword: password, newPassword: password });
 
 export const IssueTicketBody = z.object({ serviceId: id, requestId: requestId.optional() });
 export const CheckinBody = z.union([
@@ -29,6 +60,8 @@ export const CreateBookingBody = z.object({
   requestId: requestId.optional(),
 });
 export const CancelBookingBody = z.object({ by: z.enum(['citizen', 'hall']), reason: z.string().max(200).optional() });
+/** why staff need one booking's personal data in clear (audited) */
+export const RevealBody = z.object({ reason: z.string().trim().min(1).max(200) });
 export const PardonBody = z.object({ reason: z.string().trim().min(1).max(200) });
 
 export const CallNextBody = z.object({ mode: z.enum(['normal', 'reservation']).optional() }).default({});
@@ -37,6 +70,13 @@ export const PauseBody = z.object({ reason: z.string().trim().min(1).max(100) })
 export const ModeBody = z.object({ mode: z.enum(['normal', 'reservation']) });
 export const CallTicketBody = z.object({ reason: z.string().max(200).optional() }).default({});
 export const ReportQuery = z.object({ date });
+export const AuditQuery = z.object({
+  actor: z.string().max(80).optional(),
+  type: z.string().max(64).optional(),
+  /** paging: entries before this seq */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 export const ClockBody = z.object({ now: z.string().min(10).max(40) });
 
 export const QueueBody = z.object({
@@ -44,6 +84,7 @@ export const QueueBody = z.object({
   nameEn: z.string().max(64).optional(),
   prefix: z.string().regex(/^[A-Z]$/),
   sortOrder: z.number().int().min(0).max(1000).optional(),
+  requestId: requestId.optional(),
 });
 export const ServiceBody = z.object({
   code: z.string().trim().min(1).max(64),
@@ -55,12 +96,14 @@ export const ServiceBody = z.object({
   slotCapacity: z.number().int().min(0).max(1000).default(4),
   phone: z.string().max(32).optional(),
   windowLabel: z.string().max(64).optional(),
+  requestId: requestId.optional(),
 });
 export const WindowBody = z.object({
   number: z.number().int().min(1).max(9999),
   name: z.string().trim().min(1).max(32),
   queueIds: z.array(id).max(26),
   reservationOnly: z.boolean().default(false),
+  requestId: requestId.optional(),
 });
 
 export { date as DateString, slot as SlotString, hhmm as HHMM };

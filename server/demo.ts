@@ -4,9 +4,9 @@
  * extended (延时服务) list; 13 windows, one reservation-only (预约专窗, seed 002 §四(三)); staff
  * `staffN` bound to window N, a duty lead and an admin. Seeded once into an empty database.
  */
-import type { Hall } from './hall.js';
+import type { CatalogSeed, Hall } from './hall.js';
 import { SYSTEM } from './hall.js';
-import type { Auth } from './auth/auth.js';
+import { hashPassword } from './hall.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_ADMIN_PASSWORD = 'admin1234';
@@ -67,19 +67,25 @@ const STAFF_NAMES = ['王丽', '李强', '张敏', '刘洋', '陈静', '杨帆',
 export const DEMO_WINDOW_NUMBERS = WINDOWS.map((w) => w[0]);
 export const DEMO_KIOSKS = ['kiosk-1', 'kiosk-2'];
 
-/** Seeds the demo catalog and people when the database has no queues yet. Returns whether it seeded. */
-export function seedDemo(hall: Hall, auth: Auth): boolean {
-  if (hall.repos.queues.list().length > 0) return false;
-  hall.repos.db.transaction(() => {
-    const c = hall.catalog;
-    QUEUES.forEach(([id, prefix, name, nameEn], i) => c.createQueue(SYSTEM, { name, nameEn, prefix, sortOrder: i }, id));
-    for (const [id, code, name, nameEn, queueId, extended, bookable, windowLabel] of SERVICES)
-      c.createService(SYSTEM, { code, name, nameEn, queueId, extended, bookable, slotCapacity: 4, phone: '0914-2345678', windowLabel }, id);
-    WINDOWS.forEach(([number, name, queueIds, reservationOnly], i) => {
-      c.createWindow(SYSTEM, { number, name, queueIds, reservationOnly }, `w${number}`, 'open');
-      auth.createUser({ username: `staff${number}`, name: STAFF_NAMES[i % STAFF_NAMES.length], role: 'staff', password: DEMO_PASSWORD, windowIds: [`w${number}`] }, `u-staff${number}`);
-    });
-    auth.createUser({ username: 'lead1', name: '带班组长', role: 'lead', password: DEMO_PASSWORD }, 'u-lead1');
-  })();
+/** The demo hall as one catalog import: queues, services, windows, a staff member per window and a duty lead. */
+export function demoSeed(passwordHash: string): CatalogSeed {
+  return {
+    queues: QUEUES.map(([id, prefix, name, nameEn], i) => ({ id, name, nameEn, prefix, sortOrder: i })),
+    services: SERVICES.map(([id, code, name, nameEn, queueId, extended, bookable, windowLabel]) =>
+      ({ id, code, name, nameEn, queueId, extended, bookable, slotCapacity: 4, phone: '0914-2345678', windowLabel })),
+    windows: WINDOWS.map(([number, name, queueIds, reservationOnly]) => ({ id: `w${number}`, number, name, queueIds, reservationOnly, status: 'open' as const })),
+    users: [
+      ...WINDOWS.map(([number], i) => ({
+        id: `u-staff${number}`, username: `staff${number}`, name: STAFF_NAMES[i % STAFF_NAMES.length], role: 'staff' as const, passwordHash, windowIds: [`w${number}`],
+      })),
+      { id: 'u-lead1', username: 'lead1', name: '带班组长', role: 'lead' as const, passwordHash },
+    ],
+  };
+}
+
+/** Seeds the demo hall into an empty database. Returns whether it seeded. */
+export async function seedDemo(hall: Hall): Promise<boolean> {
+  if (!hall.catalog.isEmpty()) return false;
+  hall.catalog.import(SYSTEM, demoSeed(await hashPassword(DEMO_PASSWORD)));
   return true;
 }

@@ -5,7 +5,7 @@
  */
 import type pino from 'pino';
 import type { Hall } from './hall.js';
-import type { Actor } from './hall/core.js';
+import type { Actor } from './hall.js';
 import type { Realtime } from './realtime/io.js';
 import type { DevicePort } from './http/context.js';
 import type { HallConfig } from './config.js';
@@ -25,14 +25,9 @@ export interface DevicesHandle extends DevicePort {
 
 const NOTICES = ['过号请重新取号', '请留意大厅叫号屏幕和语音提示'];
 
-function windowIdOf(hall: Hall, n: number): string {
-  const row = hall.repos.windows.rowByNumber(n);
-  if (!row) throw new HallError('window-not-found', { window: n });
-  return row.id;
-}
-
 function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
-  const device = (id: string): Actor => ({ kind: 'device', id, role: 'lead', name: id });
+  /** a keypad or evaluator acts as itself, at its own window only (server/engine/authz.ts) */
+  const device = (id: string, role: 'keypad' | 'evaluator', windowId: string): Actor => ({ kind: 'device', id, role, name: id, windowIds: [windowId] });
   const run = (action: KeypadAction, a: Actor, w: string) => {
     switch (action) {
       case 'call-next': return hall.callNext(a, w);
@@ -49,7 +44,8 @@ function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
     now: () => hall.now(),
     async windowAction(windowNumber, action, deviceId) {
       try {
-        run(action, device(deviceId), windowIdOf(hall, windowNumber));
+        const w = hall.windowByNumber(windowNumber).id;
+        run(action, device(deviceId, 'keypad', w), w);
       } catch (err) {
         // a keypad press the hall refuses (nobody waiting, ticket still called) is normal use, not a fault
         if (err instanceof HallError) log.info({ window: windowNumber, action, code: err.code }, 'keypad command refused');
@@ -58,7 +54,8 @@ function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
     },
     async rate(windowNumber, rating, deviceId) {
       try {
-        hall.rate(device(deviceId), windowIdOf(hall, windowNumber), rating);
+        const w = hall.windowByNumber(windowNumber).id;
+        hall.rate(device(deviceId, 'evaluator', w), w, rating);
       } catch (err) {
         if (err instanceof HallError) log.info({ window: windowNumber, code: err.code }, 'rating not stored');
         else throw err;
@@ -84,16 +81,8 @@ export async function startDevices(o: {
   manager.on('health', (h) => realtime.health(h));
   await manager.start();
 
-  const jobFor = (ticketId: string): TicketPrintJob => {
-    const { ticket, waitingAhead } = hall.ticket(ticketId);
-    const service = hall.repos.services.get(ticket.serviceId);
-    const booking = ticket.bookingId ? hall.repos.bookings.get(ticket.bookingId) : undefined;
-    return {
-      hallName: hall.settings.hallName, ticketNumber: ticket.number, kind: ticket.kind, serviceName: service?.name ?? '',
-      ...(booking ? { slot: booking.slot } : {}),
-      waitingAhead, issuedAt: ticket.issuedAt, statusUrl: `${o.publicUrl()}/t/${ticket.id}`, notices: NOTICES,
-    };
-  };
+  const jobFor = (ticketId: string): TicketPrintJob =>
+    ({ ...hall.ticketForPrint(ticketId), statusUrl: `${o.publicUrl()}/t/${ticketId}`, notices: NOTICES });
 
   return {
     manager,

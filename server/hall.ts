@@ -1,40 +1,73 @@
 /**
- * The hall: the only writer. Each command validates, runs one transaction, appends to the event
+ * The hall: the only writer, and a closed one. Each command checks who acts (`may`, below HTTP, so a
+ * keypad or a kiosk PC's agent acts as itself), validates, runs one transaction, appends to the event
  * log, then emits typed events (`hall.events`) that the realtime layer and the devices listen to.
+ * Routes and devices read through the read models here; nothing outside reaches the repositories.
  */
 import type pino from 'pino';
 import type { Clock } from './clock.js';
 import type { Repos } from './db/repos.js';
 import { HallError } from '../protocol/errors.js';
-import type { HallWarning, WindowMode } from '../protocol/domain.js';
-import { createCore, SYSTEM, type Actor, type Core, type HallSettings } from './hall/core.js';
+import type { AuditEntry, Booking, DeviceKind, HallWarning, WindowMode } from '../protocol/domain.js';
+import { toIso } from './engine/time.js';
+import { refusal, type Actor, type Command } from './engine/authz.js';
+import { matchesBookingSearch } from './engine/booking-search.js';
+import { missingHolidayYears } from './engine/calendar.js';
+import { createCore, type Core, type HallSettings } from './hall/core.js';
+import type { RandomSource } from './hall/ids.js';
 import * as bookings from './hall/bookings.js';
 import * as catalog from './hall/catalog.js';
+import * as people from './hall/people.js';
+import * as read from './hall/read.js';
+import * as seed from './hall/seed.js';
 import * as tickets from './hall/tickets.js';
 import * as timers from './hall/timers.js';
 import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
-import { missingHolidayYears } from './engine/calendar.js';
+import { demoDeviceTokens, ensureAdmin, qrSecret } from './hall/bootstrap.js';
 
-export type { Actor, HallSettings } from './hall/core.js';
+export type { Actor, Command } from './engine/authz.js';
+export { refusal, may } from './engine/authz.js';
+export type { HallSettings } from './hall/core.js';
+export type { TicketPrintData } from './hall/read.js';
+export type { CatalogSeed } from './hall/seed.js';
 export { SYSTEM } from './hall/core.js';
+export { hashPassword } from './hall/passwords.js';
+
+/** What routes and devices may read of the settings (the QR secret stays inside). */
+export type PublicSettings = Readonly<Omit<HallSettings, 'secret'>>;
 
 export class Hall {
-  readonly core: Core;
+  private readonly core: Core;
   private timer: NodeJS.Timeout | null = null;
   private warnedOn = '';
 
-  constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger) {
-    this.core = createCore(repos, clock, settings, log);
+  /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
+  constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
+    this.core = createCore(repos, clock, settings, log, random);
+    if (!settings.secret) settings.secret = qrSecret(this.core);
   }
 
   get events() { return this.core.bus; }
-  get settings() { return this.core.cfg; }
-  get repos() { return this.core.repos; }
+  get settings(): PublicSettings {
+    const { hallName, hours, policy } = this.core.cfg;
+    return { hallName, hours, policy };
+  }
   now() { return this.core.clock.now(); }
   today() { return this.core.today(); }
 
-  // — queries (no personal data unless `reveal`)
+  /** Throws `forbidden` (403) or `window-not-yours` (403) unless `actor` may run `command`. */
+  authorize(actor: Actor, command: Command, windowId?: string) {
+    const code = refusal(actor, command, windowId);
+    if (code) throw new HallError(code);
+  }
+  /** A window command: an unknown window is unknown to everyone (404 before 403). */
+  private atWindow(actor: Actor, windowId: string, command: Command = 'window.operate') {
+    read.window(this.core, windowId);
+    this.authorize(actor, command, windowId);
+  }
+
+  // — reads (no personal data unless an audited reveal)
   snapshot() { return views.snapshot(this.core); }
   openness() { return views.openness(this.core); }
   ticket(id: string) {
@@ -42,8 +75,17 @@ export class Hall {
     if (!row) throw new HallError('ticket-not-found');
     return views.ticketView(this.core, row);
   }
-  waitingList(queueId: string, limit = 50) {
-    return this.core.repos.tickets.waitingList(queueId, limit).map((r) => views.ticketView(this.core, r));
+  publicTicket(id: string) { return read.publicTicket(this.core, id); }
+  ticketForPrint(id: string) { return read.ticketForPrint(this.core, id); }
+  queues() { return read.queues(this.core); }
+  services() { return read.services(this.core); }
+  windows() { return read.windows(this.core); }
+  windowByNumber(n: number) { return read.windowByNumber(this.core, n); }
+  /** The tickets a window would call, in the order it would call them. */
+  waitingList(actor: Actor, windowId: string, limit = 100) {
+    this.authorize(actor, 'window.read');
+    const w = read.window(this.core, windowId);
+    return w.queueIds.flatMap((q) => this.core.repos.tickets.waitingList(q, limit).map((r) => views.ticketView(this.core, r).ticket));
   }
   windowState(id: string) {
     const row = this.core.repos.windows.row(id);
@@ -51,45 +93,147 @@ export class Hall {
     return views.windowState(this.core, row);
   }
   slots(serviceId: string, date: string) { return bookings.slots(this.core, serviceId, date); }
-  bookingsOf(date: string, reveal = false) { return bookings.bookingsOf(this.core, date, reveal); }
-  booking(id: string, reveal = false) { return bookings.bookingById(this.core, id, reveal); }
-  credit(idNumber: string) { return bookings.credit(this.core, idNumber); }
-  report(date: string) { return views.dailyReport(this.core, date); }
+  /** A day's bookings, masked; `q` finds one by what the citizen says at the desk (engine/booking-search.ts). */
+  bookingsOf(actor: Actor, date: string, q?: string): Booking[] {
+    this.authorize(actor, 'booking.read');
+    const list = bookings.bookingsOf(this.core, date, false);
+    if (!q) return list;
+    const hits = new Set(this.core.repos.bookings.ofDate(date)
+      .filter((b) => matchesBookingSearch({ id: b.id, name: b.name, idNumber: b.id_number, phone: b.phone }, q)).map((b) => b.id));
+    return list.filter((b) => hits.has(b.id));
+  }
+  booking(actor: Actor, id: string) {
+    this.authorize(actor, 'booking.read');
+    return bookings.bookingById(this.core, id, false);
+  }
+  /** One booking's personal data in clear, for staff who must contact the citizen: audited with who and why. */
+  revealBooking(actor: Actor, id: string, reason: string) {
+    this.authorize(actor, 'booking.read');
+    return this.core.run('booking.reveal', actor, undefined, () => {
+      const b = bookings.bookingById(this.core, id, true);
+      this.core.audit('booking.revealed', actor, id, { reason });
+      return b;
+    });
+  }
+  credit(actor: Actor, idNumber: string) {
+    this.authorize(actor, 'credit.read');
+    return bookings.credit(this.core, idNumber);
+  }
+  /** The audit log, newest first (every command's entry names its actor). */
+  audit(actor: Actor, q: { actor?: string; type?: string; before?: number; limit: number }): AuditEntry[] {
+    this.authorize(actor, 'audit.read');
+    const tz = this.core.cfg.hours.tz;
+    return this.core.repos.events.audit({ actor: q.actor ?? null, type: q.type ?? null, before: q.before ?? Number.MAX_SAFE_INTEGER, limit: q.limit })
+      .map((e) => ({ seq: e.seq, at: toIso(e.at, tz), type: e.type, actor: e.actor, subject: e.subject, data: JSON.parse(e.data) as Record<string, unknown> }));
+  }
+  report(actor: Actor, date: string) {
+    this.authorize(actor, 'report.read');
+    return views.dailyReport(this.core, date);
+  }
 
   // — citizens' commands
-  issueTicket(actor: Actor, input: { serviceId: string; requestId?: string }) { return tickets.issueTicket(this.core, actor, input); }
-  checkIn(actor: Actor, input: { qr?: string; idNumber?: string; requestId?: string }) { return tickets.checkIn(this.core, actor, input); }
-  book(actor: Actor, input: bookings.BookInput) { return bookings.book(this.core, actor, input); }
-  cancelBooking(actor: Actor, id: string, by: 'citizen' | 'hall', reason?: string) { return bookings.cancelBooking(this.core, actor, id, by, reason); }
-  pardon(actor: Actor, idNumber: string, reason: string) { return bookings.pardon(this.core, actor, idNumber, reason); }
+  issueTicket(actor: Actor, input: { serviceId: string; requestId?: string }) {
+    this.authorize(actor, 'ticket.issue');
+    return tickets.issueTicket(this.core, actor, input);
+  }
+  checkIn(actor: Actor, input: { qr?: string; idNumber?: string; requestId?: string }) {
+    this.authorize(actor, 'checkin');
+    return tickets.checkIn(this.core, actor, input);
+  }
+  book(actor: Actor, input: bookings.BookInput) {
+    this.authorize(actor, input.channel === 'online' ? 'booking.create-online' : 'booking.create-by-staff');
+    return bookings.book(this.core, actor, input);
+  }
+  /** The platform cancels only for the citizen, and only the bookings that came from it (online). */
+  cancelBooking(actor: Actor, id: string, by: 'citizen' | 'hall', reason?: string) {
+    this.authorize(actor, 'booking.cancel');
+    if (actor.role === 'platform') {
+      const b = this.core.repos.bookings.get(id);
+      if (!b) throw new HallError('booking-not-found');
+      if (by !== 'citizen' || b.channel !== 'online') throw new HallError('forbidden', { channel: b.channel });
+    }
+    return bookings.cancelBooking(this.core, actor, id, by, reason);
+  }
+  pardon(actor: Actor, idNumber: string, reason: string) {
+    this.authorize(actor, 'credit.pardon');
+    return bookings.pardon(this.core, actor, idNumber, reason);
+  }
 
-  // — window commands
-  callNext(actor: Actor, windowId: string, mode?: WindowMode) { return windows.callNext(this.core, actor, windowId, mode); }
-  callTicket(actor: Actor, windowId: string, ticketId: string, reason?: string) { return windows.callTicket(this.core, actor, windowId, ticketId, reason); }
-  recall(actor: Actor, windowId: string) { return windows.recall(this.core, actor, windowId); }
-  start(actor: Actor, windowId: string) { return windows.start(this.core, actor, windowId); }
-  finish(actor: Actor, windowId: string) { return windows.finish(this.core, actor, windowId); }
-  noShow(actor: Actor, windowId: string) { return windows.noShow(this.core, actor, windowId); }
-  transfer(actor: Actor, windowId: string, to: { queueId?: string; windowId?: string }) { return windows.transfer(this.core, actor, windowId, to); }
-  pause(actor: Actor, windowId: string, reason: string) { return windows.pause(this.core, actor, windowId, reason); }
-  resume(actor: Actor, windowId: string) { return windows.resume(this.core, actor, windowId); }
-  setMode(actor: Actor, windowId: string, mode: WindowMode) { return windows.setMode(this.core, actor, windowId, mode); }
-  openWindow(actor: Actor, windowId: string) { return windows.openWindow(this.core, actor, windowId); }
-  closeWindow(actor: Actor, windowId: string) { return windows.closeWindow(this.core, actor, windowId); }
-  rate(actor: Actor, windowId: string, rating: number) { return windows.rate(this.core, actor, windowId, rating); }
+  // — window commands (staff of that window, its keypad, a lead or admin)
+  callNext(actor: Actor, windowId: string, mode?: WindowMode) { this.atWindow(actor, windowId); return windows.callNext(this.core, actor, windowId, mode); }
+  callTicket(actor: Actor, windowId: string, ticketId: string, reason?: string) {
+    this.atWindow(actor, windowId, 'window.call-ticket');
+    return windows.callTicket(this.core, actor, windowId, ticketId, reason);
+  }
+  recall(actor: Actor, windowId: string) { this.atWindow(actor, windowId); return windows.recall(this.core, actor, windowId); }
+  start(actor: Actor, windowId: string) { this.atWindow(actor, windowId); return windows.start(this.core, actor, windowId); }
+  finish(actor: Actor, windowId: string) { this.atWindow(actor, windowId); return windows.finish(this.core, actor, windowId); }
+  noShow(actor: Actor, windowId: string) { this.atWindow(actor, windowId); return windows.noShow(this.core, actor, windowId); }
+  transfer(actor: Actor, windowId: string, to: { queueId?: string; windowId?: string }) { this.atWindow(actor, windowId); return windows.transfer(this.core, actor, windowId, to); }
+  pause(actor: Actor, windowId: string, reason: string) { this.atWindow(actor, windowId); return windows.pause(this.core, actor, windowId, reason); }
+  resume(actor: Actor, windowId: string) { this.atWindow(actor, windowId); return windows.resume(this.core, actor, windowId); }
+  setMode(actor: Actor, windowId: string, mode: WindowMode) { this.atWindow(actor, windowId); return windows.setMode(this.core, actor, windowId, mode); }
+  openWindow(actor: Actor, windowId: string) { this.atWindow(actor, windowId); return windows.openWindow(this.core, actor, windowId); }
+  closeWindow(actor: Actor, windowId: string) { this.atWindow(actor, windowId); return windows.closeWindow(this.core, actor, windowId); }
+  rate(actor: Actor, windowId: string, rating: number) { this.atWindow(actor, windowId, 'window.rate'); return windows.rate(this.core, actor, windowId, rating); }
 
   // — catalog (admin)
   readonly catalog = {
-    createQueue: (a: Actor, q: Parameters<typeof catalog.createQueue>[2], id?: string) => catalog.createQueue(this.core, a, q, id),
-    updateQueue: (a: Actor, id: string, q: Parameters<typeof catalog.updateQueue>[3]) => catalog.updateQueue(this.core, a, id, q),
-    deleteQueue: (a: Actor, id: string) => catalog.deleteQueue(this.core, a, id),
-    createService: (a: Actor, s: Parameters<typeof catalog.createService>[2], id?: string) => catalog.createService(this.core, a, s, id),
-    updateService: (a: Actor, id: string, s: Parameters<typeof catalog.updateService>[3]) => catalog.updateService(this.core, a, id, s),
-    deleteService: (a: Actor, id: string) => catalog.deleteService(this.core, a, id),
-    createWindow: (a: Actor, w: Parameters<typeof catalog.createWindow>[2], id?: string, status?: 'open' | 'closed') =>
-      catalog.createWindow(this.core, a, w, id, status),
-    updateWindow: (a: Actor, id: string, w: Parameters<typeof catalog.updateWindow>[3]) => catalog.updateWindow(this.core, a, id, w),
-    deleteWindow: (a: Actor, id: string) => catalog.deleteWindow(this.core, a, id),
+    createQueue: (a: Actor, q: Parameters<typeof catalog.createQueue>[2], requestId?: string) =>
+      this.admin(a, 'queue.create', requestId, () => catalog.createQueue(this.core, a, q)),
+    updateQueue: (a: Actor, id: string, q: Parameters<typeof catalog.updateQueue>[3]) => this.admin(a, '', undefined, () => catalog.updateQueue(this.core, a, id, q)),
+    deleteQueue: (a: Actor, id: string) => this.admin(a, '', undefined, () => catalog.deleteQueue(this.core, a, id)),
+    createService: (a: Actor, s: Parameters<typeof catalog.createService>[2], requestId?: string) =>
+      this.admin(a, 'service.create', requestId, () => catalog.createService(this.core, a, s)),
+    updateService: (a: Actor, id: string, s: Parameters<typeof catalog.updateService>[3]) => this.admin(a, '', undefined, () => catalog.updateService(this.core, a, id, s)),
+    deleteService: (a: Actor, id: string) => this.admin(a, '', undefined, () => catalog.deleteService(this.core, a, id)),
+    createWindow: (a: Actor, w: Parameters<typeof catalog.createWindow>[2], requestId?: string) =>
+      this.admin(a, 'window.create', requestId, () => catalog.createWindow(this.core, a, w)),
+    updateWindow: (a: Actor, id: string, w: Parameters<typeof catalog.updateWindow>[3]) => this.admin(a, '', undefined, () => catalog.updateWindow(this.core, a, id, w)),
+    deleteWindow: (a: Actor, id: string) => this.admin(a, '', undefined, () => catalog.deleteWindow(this.core, a, id)),
+    /** Is the hall still empty (a fresh database)? */
+    isEmpty: () => seed.isEmpty(this.core),
+    /** Queues, services, windows and people in one all-or-nothing command (the demo; a config file's catalog). */
+    import: (a: Actor, s: seed.CatalogSeed) => this.admin(a, '', undefined, () => seed.importCatalog(this.core, a, s)),
+  };
+  /** An admin's catalog command; a creating one replays its first answer for the same requestId (CONTRACT.md). */
+  private admin<T extends object>(a: Actor, scope: string, requestId: string | undefined, fn: () => T) {
+    this.authorize(a, 'catalog.edit');
+    return requestId ? this.core.run(`${scope}.request`, a, requestId, fn) : (fn() as T & { replayed?: boolean });
+  }
+
+  // — people and devices (admin), sign-in and sign-out (passwords arrive hashed, tokens as sha256)
+  readonly people = {
+    users: (a: Actor) => { this.authorize(a, 'users.manage'); return people.users(this.core); },
+    createUser: (a: Actor, u: people.NewUser) => { this.authorize(a, 'users.manage'); return people.createUser(this.core, a, u); },
+    updateUser: (a: Actor, id: string, c: people.UserChange) => { this.authorize(a, 'users.manage'); return people.updateUser(this.core, a, id, c); },
+    resetPassword: (a: Actor, id: string, passwordHash: string) => { this.authorize(a, 'users.manage'); return people.setPassword(this.core, a, id, passwordHash); },
+    /** the signed-in user's own change (the old password was checked by the caller) */
+    changeOwnPassword: (a: Actor, passwordHash: string) => {
+      this.authorize(a, 'self.password');
+      return people.setPassword(this.core, a, a.id, passwordHash);
+    },
+    userInfo: (id: string) => people.userInfo(this.core, id),
+    credentials: (username: string) => people.credentials(this.core, username),
+    passwordHashOf: (id: string) => this.core.repos.users.get(id)?.password_hash ?? null,
+    startSession: (userId: string, tokenHash: string, from: string) => people.startSession(this.core, userId, tokenHash, from),
+    endSession: (a: Actor, tokenHash: string) => people.endSession(this.core, a, tokenHash),
+    resolveToken: (tokenHash: string) => people.resolveToken(this.core, tokenHash),
+    devices: (a: Actor, online: (id: string) => boolean) => {
+      this.authorize(a, 'devices.manage');
+      return people.deviceRows(this.core).map((d) => people.deviceInfo(this.core, d, d.revoked_at == null && online(d.id)));
+    },
+    registerDevice: (a: Actor, input: { kind: DeviceKind; name: string; replace?: boolean; requestId?: string }, tokenHash: string) => {
+      this.authorize(a, 'devices.manage');
+      return people.registerDevice(this.core, a, input, tokenHash);
+    },
+    revokeDevice: (a: Actor, id: string) => { this.authorize(a, 'devices.manage'); return people.revokeDevice(this.core, a, id); },
+    deviceSeen: (id: string) => people.deviceSeen(this.core, id),
+    /** the admin account at start (bootstrap.ts) */
+    ensureAdmin: (o: { password?: string; demoPassword?: string }) => ensureAdmin(this.core, o),
+    /** the demo's kiosks and lobby screen, the same tokens at every start (demo only) */
+    demoDeviceTokens: (devices: { kind: DeviceKind; name: string }[], register: (d: { kind: DeviceKind; name: string }) => string) =>
+      demoDeviceTokens(this.core, devices, register),
   };
 
   // — time

@@ -12,13 +12,14 @@ import { ConfigError } from './config.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APPS = ['kiosk', 'window-display', 'console'];
+const APPS_DIR = `${ROOT}apps/`;
 
 async function buildAppsIfMissing(log: pino.Logger) {
-  const missing = APPS.filter((a) => existsSync(`${ROOT}${a}/index.html`) && !existsSync(`${ROOT}dist/${a}/index.html`));
+  const missing = APPS.filter((a) => existsSync(`${APPS_DIR}${a}/index.html`) && !existsSync(`${ROOT}dist/${a}/index.html`));
   if (!missing.length) return;
   log.info({ apps: missing }, 'building the browser apps (first start)');
   const { build } = await import('vite');
-  await build({ root: ROOT, logLevel: 'warn', configFile: `${ROOT}vite.config.ts` });
+  await build({ logLevel: 'warn', configFile: `${ROOT}vite.config.ts` });
 }
 
 async function main() {
@@ -39,7 +40,10 @@ async function main() {
       `  大厅屏 lobby     ${url}/window-display/#token=${demoTokens.lobby}`,
       `  窗口屏 window 1  ${url}/window-display/#token=${demoTokens.lobby}&window=1`,
     ] : []),
-    adminPassword ? `  管理员 admin     用户名 admin  密码 ${adminPassword}` : '  管理员 admin     (password unchanged; set HALLQ_ADMIN_PASSWORD to reset)',
+    // a password set through HALLQ_ADMIN_PASSWORD is never printed (stdout is the journal): whoever set it knows it
+    adminPassword ? `  管理员 admin     用户名 admin  密码 ${adminPassword}`
+      : env.HALLQ_ADMIN_PASSWORD ? '  管理员 admin     用户名 admin  (password from HALLQ_ADMIN_PASSWORD)'
+        : '  管理员 admin     (password unchanged; set HALLQ_ADMIN_PASSWORD to reset)',
     ...(env.HALLQ_DEMO === '1' ? ['  窗口人员 staff   用户名 staff1…staff12, staff48  密码 demo1234   带班 lead1 / demo1234'] : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');

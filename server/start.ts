@@ -1,22 +1,21 @@
 /**
- * The composition root: config → db → hall → auth → http + realtime → devices. No module-level
- * singletons: everything is built here and passed down. Used by `main.ts` and by tests (port 0,
- * `:memory:`, a manual clock).
+ * The composition root: config → db → hall (and its bootstrap) → access → http + realtime → devices.
+ * No module-level singletons and no decisions: everything is built here and passed down. Used by
+ * `main.ts` and by tests (port 0, `:memory:`, a manual clock).
  */
 import { createServer, type Server } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { openDb } from './db/open.js';
 import { createRepos } from './db/repos.js';
 import { ManualClock, SystemClock } from './clock.js';
-import { Hall } from './hall.js';
+import { Hall, SYSTEM } from './hall.js';
 import { Auth } from './auth/auth.js';
 import { Limiter } from './auth/limiter.js';
-import { verifyPassword } from './auth/passwords.js';
 import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
+import { Presence } from './realtime/presence.js';
 import { hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, seedDemo } from './demo.js';
 import { DEFAULT_POLICY } from './engine/policy.js';
@@ -45,35 +44,11 @@ export interface RunningHall {
   devices: DevicesHandle | null;
   config: HallConfig;
   env: Env;
-  /** the demo's device tokens by name (kiosks, lobby display), made fresh at each start */
+  /** the demo's device tokens by name (kiosks, lobby display), the same at every start */
   demoTokens: Record<string, string>;
+  /** the admin password to print once (generated, or the demo's); null when it came from HALLQ_ADMIN_PASSWORD or is unchanged */
   adminPassword: string | null;
   close(): Promise<void>;
-}
-
-function ensureAdmin(auth: Auth, hall: Hall, env: Env, demo: boolean, log: pino.Logger): string | null {
-  const existing = hall.repos.users.byUsername('admin');
-  if (env.HALLQ_ADMIN_PASSWORD) {
-    // only a changed password resets it (and revokes admin's tokens): a restart must not log the admin out
-    if (existing) {
-      if (!verifyPassword(env.HALLQ_ADMIN_PASSWORD, existing.password_hash)) auth.setPassword('admin', env.HALLQ_ADMIN_PASSWORD);
-    } else auth.createUser({ username: 'admin', name: '管理员', role: 'admin', password: env.HALLQ_ADMIN_PASSWORD }, 'u-admin');
-    return env.HALLQ_ADMIN_PASSWORD;
-  }
-  if (existing) return demo ? DEMO_ADMIN_PASSWORD : null;
-  const password = demo ? DEMO_ADMIN_PASSWORD : randomBytes(9).toString('base64url');
-  auth.createUser({ username: 'admin', name: '管理员', role: 'admin', password }, 'u-admin');
-  if (!demo) log.warn('created user admin with a generated password (printed once on stdout)');
-  return password;
-}
-
-function qrSecret(hall: Hall): string {
-  let s = hall.repos.settings.get('qr-secret');
-  if (!s) {
-    s = randomBytes(32).toString('base64url');
-    hall.repos.settings.put('qr-secret', s);
-  }
-  return s;
 }
 
 export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
@@ -83,25 +58,24 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const demo = env.HALLQ_DEMO === '1';
 
   const db = openDb(env.HALLQ_DB);
-  const repos = createRepos(db);
   const clock = env.HALLQ_CLOCK === 'manual' ? new ManualClock(env.HALLQ_NOW ?? new Date()) : new SystemClock();
   // the demo is a real city's hall (seed 000); a config file names its own
   const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
   const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
-  const hall = new Hall(repos, clock, settings, log.child({ module: 'hall' }));
-  settings.secret = qrSecret(hall);
-  const auth = new Auth(repos, () => clock.now().getTime());
-  if (demo && seedDemo(hall, auth)) log.info('seeded the demo hall');
-  const adminPassword = ensureAdmin(auth, hall, env, demo, log);
+  const hall = new Hall(createRepos(db), clock, settings, log.child({ module: 'hall' }));
+  const auth = new Auth(hall, () => clock.now().getTime());
+  if (demo && (await seedDemo(hall))) log.info('seeded the demo hall');
+  const admin = await hall.people.ensureAdmin({ password: env.HALLQ_ADMIN_PASSWORD, demoPassword: demo ? DEMO_ADMIN_PASSWORD : undefined });
+  if (admin.source === 'generated') log.warn('created user admin with a generated password (printed once on stdout)');
 
-  const demoTokens: Record<string, string> = {};
-  if (demo) {
-    for (const k of DEMO_KIOSKS) demoTokens[k] = auth.createDevice('kiosk', k).token;
-    demoTokens.lobby = auth.createDevice('display', 'lobby').token;
-  }
+  const demoTokens = demo
+    ? hall.people.demoDeviceTokens(
+      [...DEMO_KIOSKS.map((name) => ({ kind: 'kiosk' as const, name })), { kind: 'display', name: 'lobby' }],
+      (d) => auth.createDevice(SYSTEM, { ...d, replace: true }).token)
+    : {};
 
   const ctx: ServerContext = {
-    hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION,
+    hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(),
     checkinLimiter: new Limiter(10, 60_000, () => clock.now().getTime()),
   };
   const http: Server = createServer(createApp(ctx, opts.distDir ?? DIST));
@@ -134,5 +108,5 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, devices, config, env, demoTokens, adminPassword, close };
+  return { url, port, hall, auth, realtime, devices, config, env, demoTokens, adminPassword: admin.printPassword, close };
 }

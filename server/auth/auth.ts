@@ -1,96 +1,95 @@
 /**
- * Users, devices and bearer tokens. Tokens are random, stored as sha256, expire (users after 12 h,
- * devices never unless revoked) and can be revoked. Every request resolves to an Actor.
+ * Access: sign-in with throttling, bearer tokens, and the hashing that must happen before a hall
+ * command (scrypt is slow and async). Tokens are random and reach the hall only as their sha256;
+ * who a token belongs to, and every change of accounts and devices, is the hall's (hall/people.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { HallError } from '../../protocol/errors.js';
-import type { DeviceKind, Role, UserInfo } from '../../protocol/domain.js';
-import type { Repos } from '../db/repos.js';
-import type { Actor } from '../hall.js';
-import { newId } from '../hall/core.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import type { DeviceKind, UserInfo } from '../../protocol/domain.js';
+import type { Actor, Hall } from '../hall.js';
+import { DUMMY_HASH, MIN_PASSWORD_LENGTH, hashPassword, tokenHash as sha256, verifyPassword } from '../hall/passwords.js';
 import { Limiter } from './limiter.js';
 
-const USER_TOKEN_MS = 12 * 3600_000;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export { sha256 };
+const newToken = () => randomBytes(24).toString('base64url');
+
+/** 5 failed sign-ins of one username from one address → 429 for 10 minutes (CONTRACT.md "Accounts"). */
+export const LOGIN_FAILURES = { max: 5, windowMs: 10 * 60_000 };
+/** Any sign-in attempts from one address, right or wrong: each costs ~50 ms of scrypt on the thread pool. */
+export const LOGIN_ATTEMPTS = { max: 30, windowMs: 60_000 };
+
+export function checkPasswordStrength(password: string) {
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw new HallError('weak-password', { min: MIN_PASSWORD_LENGTH });
+}
 
 export class Auth {
-  /** 5 failed logins for a username (or from an address) → 429 for 10 minutes */
+  /**
+   * Failures count per (address, username): a stranger guessing admin's password from one PC locks
+   * out only that PC's tries for that name, never the admin at another desk.
+   */
   readonly loginFailures: Limiter;
+  readonly loginAttempts: Limiter;
 
-  constructor(private readonly repos: Repos, private readonly now: () => number) {
-    this.loginFailures = new Limiter(5, 10 * 60_000, now);
+  constructor(private readonly hall: Hall, now: () => number) {
+    this.loginFailures = new Limiter(LOGIN_FAILURES.max, LOGIN_FAILURES.windowMs, now);
+    this.loginAttempts = new Limiter(LOGIN_ATTEMPTS.max, LOGIN_ATTEMPTS.windowMs, now);
   }
 
-  private issue(kind: 'user' | 'device', principalId: string, ttlMs: number | null): string {
-    const token = randomBytes(24).toString('base64url');
-    const now = this.now();
-    this.repos.tokens.insert({ token_hash: sha256(token), principal_kind: kind, principal_id: principalId, created_at: now, expires_at: ttlMs ? now + ttlMs : null });
-    return token;
-  }
-
-  userInfo(id: string): UserInfo {
-    const u = this.repos.users.get(id);
-    if (!u) throw new HallError('user-not-found');
-    return { id: u.id, name: u.name, role: u.role, windowIds: this.repos.users.windowIds(u.id) };
-  }
-
-  login(username: string, password: string, from: string): { token: string; user: UserInfo } {
-    const keys = [`u:${username}`, `ip:${from}`];
-    if (keys.some((k) => this.loginFailures.blocked(k)))
-      throw new HallError('too-many-attempts', { retryAfterSeconds: Math.ceil(Math.max(...keys.map((k) => this.loginFailures.retryAfterMs(k))) / 1000) });
-    const u = this.repos.users.byUsername(username);
-    if (!u || !u.active || !verifyPassword(password, u.password_hash)) {
-      keys.forEach((k) => this.loginFailures.hit(k));
+  async login(username: string, password: string, from: string): Promise<{ token: string; user: UserInfo }> {
+    const key = `${from}|${username}`;
+    for (const [limiter, k] of [[this.loginFailures, key], [this.loginAttempts, from]] as const) {
+      if (limiter.blocked(k)) throw new HallError('too-many-attempts', { retryAfterSeconds: Math.ceil(limiter.retryAfterMs(k) / 1000) });
+    }
+    this.loginAttempts.hit(from);
+    const cred = this.hall.people.credentials(username);
+    // an unknown name costs the same scrypt as a known one: the answer's time tells nothing
+    const ok = await verifyPassword(password, cred?.passwordHash ?? DUMMY_HASH);
+    if (!cred || !ok) {
+      this.loginFailures.hit(key);
       throw new HallError('invalid-credentials');
     }
-    keys.forEach((k) => this.loginFailures.reset(k));
-    return { token: this.issue('user', u.id, USER_TOKEN_MS), user: this.userInfo(u.id) };
+    this.loginFailures.reset(key);
+    const token = newToken();
+    const user = this.hall.people.startSession(cred.userId, sha256(token), from);
+    return { token, user };
   }
 
-  logout(token: string) {
-    this.repos.tokens.revoke(sha256(token), this.now());
+  logout(actor: Actor, token: string) {
+    this.hall.people.endSession(actor, sha256(token));
   }
 
-  createUser(u: { username: string; name: string; role: Role; password: string; windowIds?: string[] }, id = newId('u')): string {
-    this.repos.db.transaction(() => {
-      this.repos.users.insert({ id, username: u.username, name: u.name, role: u.role, password_hash: hashPassword(u.password) });
-      for (const w of u.windowIds ?? []) this.repos.users.bindWindow(id, w);
-    })();
-    return id;
+  async createUser(actor: Actor, u: { username: string; name: string; role: UserInfo['role']; password: string; windowIds?: string[]; requestId?: string }) {
+    this.hall.authorize(actor, 'users.manage');
+    checkPasswordStrength(u.password);
+    const { password, ...rest } = u;
+    return this.hall.people.createUser(actor, { ...rest, passwordHash: await hashPassword(password) });
   }
 
-  setPassword(username: string, password: string): boolean {
-    const u = this.repos.users.byUsername(username);
-    if (!u) return false;
-    this.repos.users.setPassword(u.id, hashPassword(password));
-    this.repos.tokens.revokeAllOf(u.id, this.now());
-    return true;
+  async resetPassword(actor: Actor, userId: string, password: string) {
+    this.hall.authorize(actor, 'users.manage');
+    checkPasswordStrength(password);
+    return this.hall.people.resetPassword(actor, userId, await hashPassword(password));
   }
 
-  createDevice(kind: DeviceKind, name: string): { id: string; token: string } {
-    return this.repos.db.transaction(() => {
-      let d = this.repos.devices.byName(name);
-      if (d && d.kind !== kind) throw new HallError('conflict', { name }, `设备名称“${name}”已被其他类型的设备使用`);
-      if (!d) {
-        d = { id: newId('d'), kind, name, created_at: this.now() };
-        this.repos.devices.insert(d);
-      }
-      return { id: d.id, token: this.issue('device', d.id, null) };
-    })();
+  async changeOwnPassword(actor: Actor, oldPassword: string, newPassword: string) {
+    this.hall.authorize(actor, 'self.password');
+    const stored = this.hall.people.passwordHashOf(actor.id);
+    if (!stored || !(await verifyPassword(oldPassword, stored))) throw new HallError('wrong-password');
+    checkPasswordStrength(newPassword);
+    return this.hall.people.changeOwnPassword(actor, await hashPassword(newPassword));
+  }
+
+  /** Registers a device; the token is shown once (only its hash is kept). */
+  createDevice(actor: Actor, input: { kind: DeviceKind; name: string; replace?: boolean; requestId?: string }): { id: string; token: string } {
+    const token = newToken();
+    const r = this.hall.people.registerDevice(actor, input, sha256(token));
+    // a replayed request cannot show the first token again (only its hash was kept): say so plainly
+    if (r.replayed) throw new HallError('duplicate-device', { name: input.name, replayed: true });
+    return { id: r.id, token };
   }
 
   /** The actor behind a bearer token, or null when the token is unknown, expired or revoked. */
   resolve(token: string | undefined): Actor | null {
-    if (!token) return null;
-    const t = this.repos.tokens.get(sha256(token));
-    if (!t || t.revoked_at != null || (t.expires_at != null && t.expires_at <= this.now())) return null;
-    if (t.principal_kind === 'device') {
-      const d = this.repos.devices.get(t.principal_id);
-      return d ? { kind: 'device', id: d.id, role: d.kind, name: d.name } : null;
-    }
-    const u = this.repos.users.get(t.principal_id);
-    if (!u || !u.active) return null;
-    return { kind: 'user', id: u.id, role: u.role, name: u.name, windowIds: this.repos.users.windowIds(u.id) };
+    return token ? this.hall.people.resolveToken(sha256(token)) : null;
   }
 }

@@ -6,7 +6,7 @@ import { checkBooking, checkCancel, checkIdentity, serviceSlots, slotStartMs } f
 import { creditOf } from '../engine/credit.js';
 import { monthOf } from '../engine/time.js';
 import { toBooking, type BookingRow } from '../db/repos/bookings.js';
-import { actorTag, newId, type Actor, type Core } from './core.js';
+import { actorTag, type Actor, type Core } from './core.js';
 import { bookingQr } from './qr.js';
 import { queueCounts } from './views.js';
 
@@ -53,7 +53,7 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
       core.cfg.hours, core.cfg.policy,
     );
     if (refusal) throw new HallError(refusal.code, refusal.details);
-    const id = newId('b');
+    const id = core.newId('b');
     core.repos.bookings.insert({
       id, channel: input.channel, service_id: service.id, date: input.date, slot: input.slot,
       slot_start: slotStartMs(input.date, input.slot, core.cfg.hours.tz), name: input.name.trim(), id_number: idNumber,
@@ -104,7 +104,7 @@ export function pardon(core: Core, actor: Actor, rawId: string, reason: string):
 
 /** Records a no-show against a person (a forfeited booking or a reservation ticket marked no-show). */
 export function recordNoShow(core: Core, b: BookingRow, ticketId: string | null, at: number) {
-  core.repos.noShows.insert({ id: newId('n'), id_number: b.id_number, month: monthOf(b.date), booking_id: b.id, ticket_id: ticketId, at });
+  core.repos.noShows.insert({ id: core.newId('n'), id_number: b.id_number, month: monthOf(b.date), booking_id: b.id, ticket_id: ticketId, at });
 }
 
 export function bookingsOf(core: Core, date: string, reveal: boolean): Booking[] {

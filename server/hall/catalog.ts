@@ -1,7 +1,7 @@
 /** Catalog edits by an admin: queues, services, windows. Audited in the event log. */
 import { HallError } from '../../protocol/errors.js';
 import type { HallWindow, Queue, Service } from '../../protocol/domain.js';
-import { actorTag, newId, type Actor, type Core } from './core.js';
+import { actorTag, type Actor, type Core } from './core.js';
 
 type QueueInput = Omit<Queue, 'id' | 'sortOrder'> & { sortOrder?: number };
 type ServiceInput = Omit<Service, 'id'>;
@@ -25,7 +25,7 @@ function checkNumber(core: Core, n: number, id?: string) {
   if (other && other.id !== id) throw new HallError('duplicate-window-number', { number: n });
 }
 
-export const createQueue = (core: Core, actor: Actor, q: QueueInput, id = newId('q')) =>
+export const createQueue = (core: Core, actor: Actor, q: QueueInput, id = core.newId('q')) =>
   core.run('queue.create', actor, undefined, () => {
     checkPrefix(core, q.prefix);
     const queue: Queue = { ...q, id, sortOrder: q.sortOrder ?? core.repos.queues.list().length };
@@ -54,7 +54,7 @@ export const deleteQueue = (core: Core, actor: Actor, id: string) =>
     return { id };
   });
 
-export const createService = (core: Core, actor: Actor, s: ServiceInput, id = newId('s')) =>
+export const createService = (core: Core, actor: Actor, s: ServiceInput, id = core.newId('s')) =>
   core.run('service.create', actor, undefined, () => {
     checkQueues(core, [s.queueId]);
     const service: Service = { ...s, id };
@@ -81,7 +81,7 @@ export const deleteService = (core: Core, actor: Actor, id: string) =>
     return { id };
   });
 
-export const createWindow = (core: Core, actor: Actor, w: WindowInput, id = newId('w'), status: 'open' | 'closed' = 'closed') =>
+export const createWindow = (core: Core, actor: Actor, w: WindowInput, id = core.newId('w'), status: 'open' | 'closed' = 'closed') =>
   core.run('window.create', actor, undefined, () => {
     checkNumber(core, w.number);
     checkQueues(core, w.queueIds);

@@ -4,26 +4,19 @@
  * the command's events only after the commit.
  */
 import { EventEmitter } from 'node:events';
-import { randomFillSync } from 'node:crypto';
 import type pino from 'pino';
-import type { QueueState, Role, Ticket, WindowState } from '../../protocol/domain.js';
+import type { QueueState, Ticket, WindowState } from '../../protocol/domain.js';
 import type { TicketCalledEvent } from '../../protocol/events.js';
 import type { Repos } from '../db/repos.js';
 import type { Clock } from '../clock.js';
 import type { HoursConfig } from '../engine/calendar.js';
 import { localDate } from '../engine/calendar.js';
 import type { Policy } from '../engine/policy.js';
+import { actorTag, type Actor } from '../engine/authz.js';
+import { createIds, type NewId, type RandomSource } from './ids.js';
 
-/** Who acts: every action of staff and every device has an identity and a role. */
-export interface Actor {
-  kind: 'user' | 'device' | 'system';
-  id: string;
-  role: Role | 'kiosk' | 'display' | 'platform' | 'system';
-  name?: string;
-  windowIds?: string[];
-}
-export const SYSTEM: Actor = { kind: 'system', id: 'system', role: 'system' };
-export const actorTag = (a: Actor) => `${a.kind}:${a.id}`;
+export type { Actor } from '../engine/authz.js';
+export { SYSTEM, actorTag } from '../engine/authz.js';
 
 export interface HallEventMap {
   'ticket:called': [TicketCalledEvent];
@@ -31,6 +24,8 @@ export interface HallEventMap {
   'queue:updated': [{ queue: Pick<QueueState, 'id' | 'waiting' | 'reservationsWaiting'> }];
   'ticket:issued': [{ ticket: Ticket; by: Actor; waitingAhead: number }];
   'booking:changed': [{ bookingId: string; status: string }];
+  /** a principal's tokens (or one token) stopped working, or who they are changed: sockets re-check at once */
+  'access:revoked': [{ principalId: string | null; tokenHash: string | null }];
 }
 
 export interface HallSettings {
@@ -47,6 +42,10 @@ export interface Core {
   cfg: HallSettings;
   log: pino.Logger;
   bus: EventEmitter<HallEventMap>;
+  /** appends to the event log, now, as `actor` (the audit trail: never personal data in clear) */
+  audit(type: string, actor: Actor, subject: string | null, data: object): void;
+  /** a new time-ordered, unguessable id (./ids.ts) */
+  newId: NewId;
   now(): number;
   today(): string;
   /**
@@ -58,42 +57,28 @@ export interface Core {
 
 export type Emit = <K extends keyof HallEventMap>(event: K, ...args: HallEventMap[K]) => void;
 
-let lastMs = 0;
-let counter = 0;
-// random bytes drawn 4 kB at a time: one call per id costs more than the rest of the id
-const pool = Buffer.alloc(4096);
-let poolAt = pool.length;
-function randomHex(bytes: number): string {
-  if (poolAt + bytes > pool.length) {
-    randomFillSync(pool);
-    poolAt = 0;
-  }
-  poolAt += bytes;
-  return pool.toString('hex', poolAt - bytes, poolAt);
-}
-
-/**
- * Ids that sort by creation time (so inserts append to the primary-key index instead of touching a
- * random page) and end in 48 random bits (so a ticket's status URL cannot be guessed).
- */
-export function newId(prefix: string, nowMs = Date.now()): string {
-  counter = nowMs === lastMs ? counter + 1 : 0;
-  lastMs = nowMs;
-  return prefix + nowMs.toString(36).padStart(9, '0') + counter.toString(36).padStart(3, '0') + randomHex(6);
-}
-
-export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: pino.Logger): Core {
+export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: pino.Logger, random?: RandomSource): Core {
   const bus = new EventEmitter<HallEventMap>();
   bus.setMaxListeners(100);
   // one transaction wrapper for every command: building a new one per call costs more than the insert
   const inTransaction = repos.db.transaction((fn: () => unknown) => fn()) as unknown as <T>(fn: () => T) => T;
+  type Pending = [keyof HallEventMap, unknown[]][];
+  /** the events of the outermost command now running, or null between commands */
+  let pending: Pending | null = null;
   const core: Core = {
     repos, clock, cfg, log, bus,
+    newId: createIds(() => clock.now().getTime(), random),
+    audit: (type, actor, subject, data) => void repos.events.append(clock.now().getTime(), type, actorTag(actor), subject, data),
     now: () => clock.now().getTime(),
     today: () => localDate(clock.now(), cfg.hours.tz),
     run(scope, actor, requestId, fn) {
-      const pending: [keyof HallEventMap, unknown[]][] = [];
-      const emit: Emit = (event, ...args) => void pending.push([event, args]);
+      // a command run inside another (a catalog import, the demo seed) commits with the outer one:
+      // its events wait for the outer commit, so nothing is announced that could still roll back
+      const outer = pending;
+      const mine: Pending = outer ?? [];
+      const mark = mine.length;
+      pending = mine;
+      const emit: Emit = (event, ...args) => void mine.push([event, args]);
       const key = `${scope}:${actorTag(actor)}`;
       let result: ReturnType<typeof fn> & { replayed?: boolean };
       try {
@@ -108,9 +93,13 @@ export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: p
         });
       } catch (err) {
         repos.forget(); // rolled back: nothing the command read or wrote may be remembered
+        mine.length = mark; // nor announced
         throw err;
+      } finally {
+        pending = outer;
       }
-      for (const [event, args] of pending) {
+      if (outer) return result;
+      for (const [event, args] of mine) {
         try {
           (bus.emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);
         } catch (err) {

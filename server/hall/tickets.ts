@@ -8,7 +8,7 @@ import { ticketNumber } from '../engine/tickets.js';
 import { MINUTE } from '../engine/time.js';
 import { toBooking, type BookingRow } from '../db/repos/bookings.js';
 import { toTicket, type TicketRow } from '../db/repos/tickets.js';
-import { actorTag, newId, type Actor, type Core, type Emit } from './core.js';
+import { actorTag, type Actor, type Core, type Emit } from './core.js';
 import { openness, queueCounts, sessionNow, ticketView } from './views.js';
 import { verifyBookingQr } from './qr.js';
 
@@ -24,7 +24,7 @@ function insertTicket(
   const day = core.today();
   const seq = core.repos.tickets.nextSeq(day, q.id);
   const now = core.now();
-  const id = newId('t');
+  const id = core.newId('t');
   const row: TicketRow = {
     id, day, seq, number: ticketNumber(q.prefix, seq), kind: t.kind, status: 'waiting', queue_id: q.id, service_id: t.serviceId,
     booking_id: t.bookingId ?? null, window_id: null, target_window_id: null, slot_start: t.slotStart ?? null,

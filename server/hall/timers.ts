@@ -29,12 +29,12 @@ export function forfeitLateBookings(core: Core): number {
 }
 
 /** When the day's tickets close: the end of its last session plus the grace; midnight when it had none. */
-export function dayEndAt(core: Core, day: string): number {
-  const sessions = sessionsOn(day, core.cfg.hours);
+export function dayEndAt(cfg: Pick<Core['cfg'], 'hours' | 'policy'>, day: string): number {
+  const sessions = sessionsOn(day, cfg.hours);
   const last = sessions.at(-1);
-  const tz = core.cfg.hours.tz;
+  const tz = cfg.hours.tz;
   if (!last) return zonedInstant(day, '00:00', tz).getTime();
-  return zonedInstant(day, last.end, tz).getTime() + core.cfg.policy.dayEndGraceMinutes * MINUTE;
+  return zonedInstant(day, last.end, tz).getTime() + cfg.policy.dayEndGraceMinutes * MINUTE;
 }
 
 export function closeDays(core: Core): number {
@@ -42,7 +42,7 @@ export function closeDays(core: Core): number {
   const tz = core.cfg.hours.tz;
   const today = localDate(new Date(now), tz);
   // before today's closing, earlier days' open tickets close; after it, today's waiting and called too
-  const dayEnded = now >= dayEndAt(core, today);
+  const dayEnded = now >= dayEndAt(core.cfg, today);
   const before = dayEnded ? addDays(today, 1) : today;
   return core.run('day-end', SYSTEM, undefined, (emit) => {
     // every queue that ever had a waiting ticket has a counts row, whatever its count says now

@@ -9,6 +9,7 @@ import { bookingRoutes } from './routes/bookings.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { publicRoutes, ticketRoutes } from './routes/tickets.js';
 import { systemRoutes } from './routes/system.js';
+import { peopleRoutes } from './routes/people.js';
 import { windowRoutes } from './routes/windows.js';
 
 /** Log paths with anything that looks like an ID number or phone masked (they appear in /citizens/:idNumber). */
@@ -46,6 +47,7 @@ export function createApp(ctx: ServerContext, distDir: string) {
   const api = express.Router();
   api.use('/public', publicRoutes(ctx));
   api.use(systemRoutes(ctx));
+  api.use(peopleRoutes(ctx));
   api.use(catalogRoutes(ctx));
   api.use(ticketRoutes(ctx));
   api.use(bookingRoutes(ctx));

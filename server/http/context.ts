@@ -5,6 +5,7 @@ import type { Auth } from '../auth/auth.js';
 import type { Clock, ManualClock } from '../clock.js';
 import type { DeviceHealth, PrintResultEvent } from '../../protocol/events.js';
 import type { Limiter } from '../auth/limiter.js';
+import type { Presence } from '../realtime/presence.js';
 
 /** The device side as the server sees it (the device manager, or nothing when no devices are configured). */
 export interface DevicePort {
@@ -22,5 +23,7 @@ export interface ServerContext {
   devices: DevicePort | null;
   /** check-in attempts by ID number per device: an ID number must not be guessable by trying */
   checkinLimiter: Limiter;
+  /** which devices have a live socket */
+  presence: Presence;
   version: string;
 }

@@ -9,8 +9,9 @@ export function errorHandler(log: pino.Logger) {
     if (err instanceof HallError) e = err;
     else if (isBodyError(err, 'entity.too.large')) e = new HallError('payload-too-large');
     else if (isBodyError(err)) e = new HallError('bad-request', { reason: 'malformed body' });
-    else if (err instanceof RangeError) e = new HallError('bad-request', { reason: err.message });
     else {
+      // anything else — a RangeError included — is a fault of ours, not of the input (input is
+      // refused by the schemas at the edge): logged with its stack, answered 500 with the code
       log.error({ err, method: req.method, path: req.route?.path ?? 'unmatched' }, 'request failed');
       e = new HallError('internal');
     }

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { HallError } from '../../protocol/errors.js';
 import type { Actor } from '../hall.js';
+import { refusal, type Command } from '../hall.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -22,24 +23,18 @@ export function actorOf(req: Request): Actor {
   return req.actor;
 }
 
-export type Who = Actor['role'];
-export const STAFF_UP: Who[] = ['staff', 'lead', 'admin'];
-export const LEAD_UP: Who[] = ['lead', 'admin'];
-
-/** Middleware: a token is required, and its role must be one of `roles` (any role when omitted). */
-export function allow(...roles: Who[]) {
+/**
+ * Middleware: a token is required, and when a command is named, its actor must be allowed to run it
+ * (the hall's one permission table, server/engine/authz.ts; the hall checks again below HTTP).
+ * An early 403 here keeps a forbidden caller from learning what a malformed body would say.
+ */
+export function allow(command?: Command) {
   return (req: Request, _res: Response, next: NextFunction) => {
     const a = req.actor;
     if (!a) return next(new HallError('unauthorized'));
-    if (roles.length && !roles.includes(a.role)) return next(new HallError('forbidden'));
+    if (command && refusal(a, command) === 'forbidden') return next(new HallError('forbidden'));
     next();
   };
-}
-
-/** Staff act only at their own windows; leads and admins at any. */
-export function checkWindowAccess(actor: Actor, windowId: string) {
-  if (actor.role === 'lead' || actor.role === 'admin') return;
-  if (actor.role !== 'staff' || !actor.windowIds?.includes(windowId)) throw new HallError('window-not-yours');
 }
 
 export const param = (req: Request, name: string): string => {
@@ -47,3 +42,9 @@ export const param = (req: Request, name: string): string => {
   if (typeof v !== 'string' || !v || v.length > 64) throw new HallError('bad-request', { param: name });
   return v;
 };
+
+/** Answers that carry personal data (even masked) are never kept by a browser or a proxy. */
+export function noStore(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}

@@ -8,21 +8,34 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, DeviceHealth, DeviceScanEvent, PrintResultEvent, ServerToClientEvents } from '../../protocol/events.js';
 import type { Actor } from '../hall.js';
 import type { ServerContext } from '../http/context.js';
+import { sha256 } from '../auth/auth.js';
 
-interface SocketData { actor: Actor }
+interface SocketData { actor: Actor; tokenHash: string }
+
+/** How often every socket's token is checked again (an expired token's socket is dropped within this). */
+export const RECHECK_MS = 60_000;
 
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const kioskRoom = (name: string) => `kiosk:${name}`;
 
 export function attachRealtime(http: HttpServer, ctx: ServerContext) {
+  const seen = (id: string) => {
+    try {
+      ctx.hall.people.deviceSeen(id);
+    } catch (err) {
+      ctx.log.warn({ err, device: id }, 'could not record when a device was last seen');
+    }
+  };
   const io: HallIo = new Server(http, { serveClient: false, cors: { origin: false }, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
-    const actor = typeof token === 'string' ? ctx.auth.resolve(token) : null;
+    const tokenHash = typeof token === 'string' ? sha256(token) : '';
+    const actor = tokenHash ? ctx.hall.people.resolveToken(tokenHash) : null;
     if (!actor) return next(new Error('unauthorized'));
     socket.data.actor = actor;
+    socket.data.tokenHash = tokenHash;
     next();
   });
 
@@ -31,11 +44,37 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
     if (a.role === 'staff' || a.role === 'lead' || a.role === 'admin') void socket.join('staff');
     if (a.role === 'admin' || a.role === 'lead') void socket.join('admin');
     if (a.role === 'kiosk' && a.name) void socket.join(kioskRoom(a.name));
+    if (a.kind === 'device') {
+      ctx.presence.add(a.id);
+      seen(a.id);
+      socket.on('disconnect', () => {
+        ctx.presence.remove(a.id);
+        seen(a.id);
+      });
+    }
     // snapshot first: a (re)connected client replaces whatever it showed with this
     socket.emit('state:snapshot', ctx.hall.snapshot());
   });
 
   const bus = ctx.hall.events;
+
+  /**
+   * Sockets whose access ended (sign-out, a revoked device, a deactivated user, a reset password,
+   * an expired token) are dropped at once; one whose role or windows changed reconnects as who it
+   * is now. `only` narrows the check to one principal or one token.
+   */
+  const recheck = (only?: { principalId: string | null; tokenHash: string | null }) => {
+    for (const socket of io.of('/').sockets.values()) {
+      const { actor, tokenHash } = socket.data;
+      if (only?.principalId && actor.id !== only.principalId) continue;
+      if (only?.tokenHash && tokenHash !== only.tokenHash) continue;
+      const now = ctx.hall.people.resolveToken(tokenHash);
+      if (!now || now.role !== actor.role || String(now.windowIds) !== String(actor.windowIds)) socket.disconnect(true);
+    }
+  };
+  bus.on('access:revoked', (e) => recheck(e));
+  const sweep = setInterval(() => recheck(), RECHECK_MS);
+  sweep.unref();
   bus.on('ticket:called', (e) => void io.emit('ticket:called', e));
   bus.on('window:updated', (e) => void io.emit('window:updated', e));
   bus.on('queue:updated', (e) => void io.emit('queue:updated', e));
@@ -52,7 +91,10 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
     health(h: DeviceHealth) {
       io.to('admin').emit('device:health', h);
     },
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      clearInterval(sweep);
+      io.close(() => resolve());
+    }),
   };
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KIOSK, makeHall } from '../helpers/hall.js';
+import { ADMIN, KIOSK, makeHall } from '../helpers/hall.js';
 
 const CHILD = fileURLToPath(new URL('./durability-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,7 +60,7 @@ describe('durability across SIGKILL (synchronous=FULL, WAL)', () => {
 
     const { hall, db } = makeHall({ file, now: '2026-11-23T09:30:00+08:00' });
     for (const [, id, number] of tickets) expect(hall.ticket(id).ticket.number).toBe(number);
-    for (const id of bookings) expect(hall.booking(id).status).toBe('booked');
+    for (const id of bookings) expect(hall.booking(ADMIN, id).status).toBe('booked');
     // numbers printed are unique across both runs: the second run continued the first
     expect(new Set(tickets.map(([, , n]) => n)).size).toBe(tickets.length);
 

@@ -19,7 +19,7 @@ describe('booking through the hall (seed 002 预约)', () => {
     expect(r.booking.phone).toBe('138****0001');
     expect(r.qr).toMatch(new RegExp(`^HQ1\\.${r.booking.id}\\.[\\w-]{22}$`));
     expect(r.qr).not.toContain(idNumber(1));
-    expect(hall.booking(r.booking.id, true).idNumber).toBe(idNumber(1));
+    expect(hall.revealBooking(ADMIN, r.booking.id, '电话联系').idNumber).toBe(idNumber(1));
   });
 
   it('slots report capacity, booked and available', () => {
@@ -137,15 +137,19 @@ describe('cancellation (seed 002 取消预约)', () => {
     expectHallError(() => hall.cancelBooking(STAFF, 'b-none', 'hall'), 'booking-not-found');
   });
 
-  it('bookings of a day list every channel, masked unless revealed', () => {
-    const { hall } = hallAt();
+  it('bookings of a day list every channel, masked for everyone; one booking is revealed only by an audited action', () => {
+    const { hall, db } = hallAt();
+    const events = db.prepare<[], { type: string; actor: string; subject: string; data: string }>('SELECT * FROM events ORDER BY seq');
     hall.book(PLATFORM, bookingOf(1));
     hall.book(STAFF, bookingOf(2, { channel: 'phone', slot: '10:30' }));
-    const list = hall.bookingsOf('2026-11-24');
+    const list = hall.bookingsOf(ADMIN, '2026-11-24');
     expect(list.map((b) => b.channel)).toEqual(['online', 'phone']);
     expect(list.every((b) => b.idNumber.includes('*') && b.phone.includes('*'))).toBe(true);
-    expect(hall.bookingsOf('2026-11-24', true)[0].idNumber).toBe(idNumber(1));
-    expectHallError(() => hall.booking('b-none'), 'booking-not-found');
+    expect(hall.booking(ADMIN, list[0].id).idNumber).toBe(list[0].idNumber);
+    expect(hall.revealBooking(STAFF, list[0].id, '核对身份').idNumber).toBe(idNumber(1));
+    expect(events.all().filter((e) => e.type === 'booking.revealed').map((e) => [e.actor, e.subject, JSON.parse(e.data).reason]))
+      .toEqual([[`user:${STAFF.id}`, list[0].id, '核对身份']]);
+    expectHallError(() => hall.booking(ADMIN, 'b-none'), 'booking-not-found');
   });
 });
 
@@ -161,7 +165,7 @@ describe('seed 002 信用管理: monthly credit', () => {
 
   it('three forfeits in a month bar new bookings until the 1st of next month, on every channel', () => {
     const { hall } = threeNoShows();
-    expect(hall.credit(idNumber(7))).toEqual({ noShowsThisMonth: 3, barredUntil: '2026-12-01' });
+    expect(hall.credit(ADMIN, idNumber(7))).toEqual({ noShowsThisMonth: 3, barredUntil: '2026-12-01' });
     expectHallError(() => hall.book(PLATFORM, bookingOf(7, { date: '2026-11-27' })), 'booking-barred', { barredUntil: '2026-12-01' });
     expectHallError(() => hall.book(STAFF, bookingOf(7, { date: '2026-11-30', channel: 'phone' })), 'booking-barred');
   });
@@ -169,7 +173,7 @@ describe('seed 002 信用管理: monthly credit', () => {
   it('counts reset on the 1st: the person may book again in December', () => {
     const { hall, clock } = threeNoShows();
     clock.set('2026-12-01T08:00:00+08:00');
-    expect(hall.credit(idNumber(7))).toEqual({ noShowsThisMonth: 0, barredUntil: null });
+    expect(hall.credit(ADMIN, idNumber(7))).toEqual({ noShowsThisMonth: 0, barredUntil: null });
     expect(hall.book(PLATFORM, bookingOf(7, { date: '2026-12-02' })).booking.status).toBe('booked');
   });
 
@@ -185,7 +189,7 @@ describe('seed 002 信用管理: monthly credit', () => {
 
   it('credit and pardon of a malformed ID number → invalid-id-number', () => {
     const { hall } = hallAt();
-    expectHallError(() => hall.credit('123'), 'invalid-id-number');
+    expectHallError(() => hall.credit(ADMIN, '123'), 'invalid-id-number');
     expectHallError(() => hall.pardon(ADMIN, '123', 'x'), 'invalid-id-number');
   });
 
@@ -195,7 +199,7 @@ describe('seed 002 信用管理: monthly credit', () => {
     hall.book(PLATFORM, bookingOf(8, { date: '2026-11-24', slot: '08:30' }));
     clock.set('2026-11-24T10:00:00+08:00');
     hall.tick();
-    expect(hall.credit(idNumber(8))).toEqual({ noShowsThisMonth: 2, barredUntil: null });
+    expect(hall.credit(ADMIN, idNumber(8))).toEqual({ noShowsThisMonth: 2, barredUntil: null });
     expect(hall.book(PLATFORM, bookingOf(8, { date: '2026-11-26' })).booking.status).toBe('booked');
   });
 });

@@ -49,11 +49,11 @@ function setup(policy: Partial<Policy>) {
 }
 
 function run(policy: Partial<Policy>, steps: { step: Op; advanceSec: number }[]) {
-  const { hall, clock, db, qrs } = setup(policy);
+  const { hall, clock, db, qrs, repos } = setup(policy);
   const auto = (policy.reservationPriority ?? 'auto') === 'auto';
   const ticket = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
   const waiting = db.prepare<[], TicketRow>("SELECT * FROM tickets WHERE status = 'waiting'");
-  const queuesOf = (w: string) => hall.repos.windows.get(w)!.queueIds;
+  const queuesOf = (w: string) => repos.windows.get(w)!.queueIds;
   /** tickets that may be called now: waiting, and not already called since they last entered a line */
   const callable = new Set<string>();
 
@@ -73,7 +73,7 @@ function run(policy: Partial<Policy>, steps: { step: Op; advanceSec: number }[])
           break;
         }
         case 'call': {
-          const win = hall.repos.windows.row(w)!;
+          const win = repos.windows.row(w)!;
           const got = hall.callNext(STAFF, w, step.reservationMode ? 'reservation' : undefined).ticket;
           if (!got) break;
           // no ticket is called twice
@@ -110,7 +110,7 @@ function run(policy: Partial<Policy>, steps: { step: Op; advanceSec: number }[])
       if (!(err instanceof HallError)) throw err;
     }
     // two windows never hold the same ticket, and a held ticket is called or serving at that window
-    const held = hall.repos.windows.rows().filter((r) => r.current_ticket_id).map((r) => [r.id, r.current_ticket_id!] as const);
+    const held = repos.windows.rows().filter((r) => r.current_ticket_id).map((r) => [r.id, r.current_ticket_id!] as const);
     expect(new Set(held.map(([, t]) => t)).size).toBe(held.length);
     for (const [wid, tid] of held) {
       const t = ticket.get(tid)!;

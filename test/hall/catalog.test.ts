@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, KIOSK, STAFF, makeHall, seedCatalog } from '../helpers/hall.js';
 import { expectHallError } from './fixtures.js';
+import pino from 'pino';
+import { createCore } from '../../server/hall/core.js';
 
 function hall() {
   const h = makeHall();
   seedCatalog(h.hall);
   return h.hall;
+}
+
+/** the hall and the repositories under it, for the tests of what the repositories keep in memory */
+function hallAndRepos() {
+  const h = makeHall();
+  seedCatalog(h.hall);
+  const core = createCore(h.repos, h.clock, { ...h.hall.settings, secret: 'x' }, pino({ level: 'silent' }));
+  return { repos: h.repos, core, catalog: h.hall.catalog, issueTicket: h.hall.issueTicket.bind(h.hall) };
 }
 
 describe('catalog edits (DESIGN.md Catalog), audited', () => {
@@ -55,6 +65,7 @@ describe('catalog edits (DESIGN.md Catalog), audited', () => {
 });
 
 describe('the catalog kept in memory (server/db/repos/catalog.ts memo)', () => {
+  const hall = hallAndRepos;
   const A1 = { code: 'A01', name: '营业执照办理', queueId: 'qA', bookable: true, extended: false, slotCapacity: 2 };
 
   it('an edit is read back at once, by the next ticket too', () => {

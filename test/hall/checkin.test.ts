@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK, STAFF, idNumber, makeHall, seedCatalog } from '../helpers/hall.js';
+import { ADMIN, KIOSK, STAFF, idNumber, makeHall, seedCatalog } from '../helpers/hall.js';
 import { bookingQr } from '../../server/hall/qr.js';
 import { bookingOf, expectHallError } from './fixtures.js';
 
@@ -53,7 +53,7 @@ describe('check-in at the kiosk (seed 002 签到)', () => {
     clock.set('2026-11-24T11:00:00+08:00');
     expectHallError(() => hall.checkIn(KIOSK, { qr }), 'booking-expired', { forfeitedAt: '2026-11-24T11:00:00+08:00' });
     hall.tick();
-    expect(hall.booking(qr.split('.')[1]).status).toBe('forfeited');
+    expect(hall.booking(ADMIN, qr.split('.')[1]).status).toBe('forfeited');
     expectHallError(() => hall.checkIn(KIOSK, { qr }), 'booking-expired', { forfeitedAt: '2026-11-24T11:00:00+08:00' });
   });
 

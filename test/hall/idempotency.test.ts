@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK, makeHall, seedCatalog } from '../helpers/hall.js';
+import { ADMIN, KIOSK, makeHall, seedCatalog } from '../helpers/hall.js';
 import { bookingOf, expectHallError } from './fixtures.js';
 
 const PLATFORM = { kind: 'device' as const, id: 'd-platform', role: 'platform' as const };
@@ -55,7 +55,7 @@ describe('idempotency by requestId (CONTRACT.md: the same requestId returns the 
     expect(again.booking.id).toBe(first.booking.id);
     expect(again.qr).toBe(first.qr);
     expect(again.replayed).toBe(true);
-    expect(hall.bookingsOf('2026-11-24')).toHaveLength(1);
+    expect(hall.bookingsOf(ADMIN, '2026-11-24')).toHaveLength(1);
   });
 
   it('checking in twice with one requestId returns the first answer', () => {

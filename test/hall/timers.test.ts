@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { KIOSK, STAFF, idNumber, makeHall, seedCatalog } from '../helpers/hall.js';
+import { ADMIN, KIOSK, STAFF, idNumber, makeHall, seedCatalog } from '../helpers/hall.js';
 import { dayEndAt } from '../../server/hall/timers.js';
 import { at, bookingOf } from './fixtures.js';
 
@@ -20,12 +20,12 @@ describe('seed 002 (4) 超过约定时间30分钟未到场: the timer forfeits l
     hall.events.on('booking:changed', (e) => changes.push(`${e.bookingId}:${e.status}`));
     clock.set('2026-11-23T10:59:59+08:00');
     expect(hall.tick().forfeited).toBe(0);
-    expect(hall.booking(booking.id).status).toBe('booked');
+    expect(hall.booking(ADMIN, booking.id).status).toBe('booked');
     clock.set('2026-11-23T11:00:00+08:00');
     expect(hall.tick().forfeited).toBe(1);
-    expect(hall.booking(booking.id).status).toBe('forfeited');
+    expect(hall.booking(ADMIN, booking.id).status).toBe('forfeited');
     expect(changes).toEqual([`${booking.id}:forfeited`]);
-    expect(hall.credit(idNumber(1)).noShowsThisMonth).toBe(1);
+    expect(hall.credit(ADMIN, idNumber(1)).noShowsThisMonth).toBe(1);
     expect(hall.tick().forfeited).toBe(0);
   });
 
@@ -38,8 +38,8 @@ describe('seed 002 (4) 超过约定时间30分钟未到场: the timer forfeits l
     hall.checkIn(KIOSK, { qr: a.qr });
     clock.set('2026-11-23T12:00:00+08:00');
     expect(hall.tick().forfeited).toBe(0);
-    expect(hall.credit(idNumber(1)).noShowsThisMonth).toBe(0);
-    expect(hall.credit(idNumber(2)).noShowsThisMonth).toBe(0);
+    expect(hall.credit(ADMIN, idNumber(1)).noShowsThisMonth).toBe(0);
+    expect(hall.credit(ADMIN, idNumber(2)).noShowsThisMonth).toBe(0);
   });
 
   it('a timer that ran late forfeits at the rule time, not at the time it ran', () => {
@@ -54,7 +54,7 @@ describe('seed 002 (4) 超过约定时间30分钟未到场: the timer forfeits l
 describe('day-end closing (DESIGN.md: tickets belong to their day)', () => {
   it('closes at the end of the last session plus the grace period (winter workday: 17:30 + 60 min)', () => {
     const { hall } = hallAt('2026-11-23T09:00:00+08:00');
-    expect(dayEndAt(hall.core, '2026-11-23')).toBe(at('2026-11-23T18:30:00+08:00'));
+    expect(dayEndAt(hall.settings, '2026-11-23')).toBe(at('2026-11-23T18:30:00+08:00'));
   });
 
   it('waiting and called tickets are cancelled with reason day-end; served and serving ones are not', () => {

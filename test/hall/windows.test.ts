@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK, STAFF, idNumber, makeHall, seedCatalog } from '../helpers/hall.js';
+import { ADMIN, KIOSK, STAFF, idNumber, makeHall, seedCatalog } from '../helpers/hall.js';
 import type { Policy } from '../../server/engine/policy.js';
 import { bookingOf, expectHallError } from './fixtures.js';
 
@@ -201,22 +201,22 @@ describe('reservations at the window (seed 002 预约优先)', () => {
     const { hall, res } = withReservation();
     hall.callNext(STAFF, 'w1');
     hall.finish(STAFF, 'w1');
-    expect(hall.booking(res.bookingId!).status).toBe('served');
+    expect(hall.booking(ADMIN, res.bookingId!).status).toBe('served');
   });
 
   it('seed 002 信用: a reservation ticket marked no-show counts against the person', () => {
     const { hall } = withReservation();
     hall.callNext(STAFF, 'w1');
     hall.noShow(STAFF, 'w1');
-    expect(hall.credit(idNumber(1)).noShowsThisMonth).toBe(1);
+    expect(hall.credit(ADMIN, idNumber(1)).noShowsThisMonth).toBe(1);
   });
 
   it('a walk-in no-show does not touch anybody\'s credit', () => {
-    const { hall, issue } = hallAt();
+    const { hall, issue, db } = hallAt();
     issue('a1');
     hall.callNext(STAFF, 'w1');
     hall.noShow(STAFF, 'w1');
-    expect(hall.repos.db.prepare('SELECT count(*) n FROM no_shows').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) n FROM no_shows').get()).toEqual({ n: 0 });
   });
 });
 

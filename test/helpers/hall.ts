@@ -3,14 +3,15 @@ import pino from 'pino';
 import { openDb } from '../../server/db/open.js';
 import { createRepos } from '../../server/db/repos.js';
 import { ManualClock } from '../../server/clock.js';
-import { Hall, SYSTEM, type Actor } from '../../server/hall.js';
+import { Hall, SYSTEM, type Actor, type CatalogSeed } from '../../server/hall.js';
 import { DEFAULT_HOURS, type HoursConfig } from '../../server/engine/calendar.js';
 import { DEFAULT_POLICY, type Policy } from '../../server/engine/policy.js';
 import { idCheckChar } from '../../protocol/identity.js';
 
 export const ADMIN: Actor = { kind: 'user', id: 'u-admin', role: 'admin', name: '管理员' };
 export const KIOSK: Actor = { kind: 'device', id: 'd-kiosk', role: 'kiosk', name: 'kiosk-1' };
-export const STAFF: Actor = { kind: 'user', id: 'u-staff', role: 'staff', name: '窗口一' };
+/** a staff member of windows 1–3 (the seeded ones) */
+export const STAFF: Actor = { kind: 'user', id: 'u-staff', role: 'staff', name: '窗口一', windowIds: ['w1', 'w2', 'w3'] };
 
 /** A valid ID number for a person index (checksum computed, birth date 1990-01-01). */
 export function idNumber(n: number): string {
@@ -34,16 +35,24 @@ export function makeHall(opts: TestHallOptions = {}) {
 }
 
 /** Queues A (综合受理) and B (不动产); services a1 (A, bookable), a2 (A, extended), b1 (B); windows 1 (A,B), 2 (B,A), 3 (A, reservation-only). */
-export function seedCatalog(hall: Hall) {
-  const c = hall.catalog;
-  c.createQueue(ADMIN, { name: '综合受理', prefix: 'A', sortOrder: 0 }, 'qA');
-  c.createQueue(ADMIN, { name: '不动产登记', prefix: 'B', sortOrder: 1 }, 'qB');
-  c.createService(ADMIN, { code: 'A01', name: '营业执照办理', queueId: 'qA', bookable: true, extended: false, slotCapacity: 2 }, 'a1');
-  c.createService(ADMIN, { code: 'A02', name: '个体工商户登记', queueId: 'qA', bookable: true, extended: true, slotCapacity: 4 }, 'a2');
-  c.createService(ADMIN, { code: 'B01', name: '不动产转移登记', queueId: 'qB', bookable: true, extended: false, slotCapacity: 4 }, 'b1');
-  c.createWindow(ADMIN, { number: 1, name: '综合窗口', queueIds: ['qA', 'qB'], reservationOnly: false }, 'w1', 'open');
-  c.createWindow(ADMIN, { number: 2, name: '不动产窗口', queueIds: ['qB', 'qA'], reservationOnly: false }, 'w2', 'open');
-  c.createWindow(ADMIN, { number: 3, name: '预约专窗', queueIds: ['qA'], reservationOnly: true }, 'w3', 'open');
+export function seedCatalog(hall: Hall, moreServices: CatalogSeed['services'] = []) {
+  hall.catalog.import(ADMIN, {
+    queues: [
+      { id: 'qA', name: '综合受理', prefix: 'A', sortOrder: 0 },
+      { id: 'qB', name: '不动产登记', prefix: 'B', sortOrder: 1 },
+    ],
+    services: [
+      { id: 'a1', code: 'A01', name: '营业执照办理', queueId: 'qA', bookable: true, extended: false, slotCapacity: 2 },
+      { id: 'a2', code: 'A02', name: '个体工商户登记', queueId: 'qA', bookable: true, extended: true, slotCapacity: 4 },
+      { id: 'b1', code: 'B01', name: '不动产转移登记', queueId: 'qB', bookable: true, extended: false, slotCapacity: 4 },
+      ...moreServices,
+    ],
+    windows: [
+      { id: 'w1', number: 1, name: '综合窗口', queueIds: ['qA', 'qB'], reservationOnly: false, status: 'open' },
+      { id: 'w2', number: 2, name: '不动产窗口', queueIds: ['qB', 'qA'], reservationOnly: false, status: 'open' },
+      { id: 'w3', number: 3, name: '预约专窗', queueIds: ['qA'], reservationOnly: true, status: 'open' },
+    ],
+  });
 }
 
 export { SYSTEM };

@@ -50,12 +50,19 @@ export async function startTestServer(opts: { now?: string; demo?: boolean; conf
     return r.body.token as string;
   };
   const adminToken = await login('admin');
+  const devices = new Map<string, string>();
   return {
     url, running, adminToken, api, login,
     async deviceToken(kind, name) {
-      const r = await api('POST', '/api/devices', { token: adminToken, body: { kind, name } });
-      if (r.status !== 201) throw new Error(`device ${name}: ${r.status}`);
-      return r.body.token;
+      // one token per name for the server's life (registering a name again would revoke the first);
+      // `replace` takes over a demo device of that name. A fresh admin sign-in: tests move the clock.
+      const key = `${kind}:${name}`;
+      if (!devices.has(key)) {
+        const r = await api('POST', '/api/devices', { token: await login('admin'), body: { kind, name, replace: true } });
+        if (r.status !== 201) throw new Error(`device ${name}: ${r.status} ${JSON.stringify(r.body)}`);
+        devices.set(key, r.body.token);
+      }
+      return devices.get(key)!;
     },
     async setClock(iso) {
       const r = await api('PUT', '/api/_clock', { body: { now: iso } });

@@ -83,10 +83,10 @@ describe('devices (admin)', () => {
     expectError(await s.api('POST', '/api/devices', { body: { kind: 'kiosk', name: 'k' } }), 401, 'unauthorized');
   });
 
-  it('an unknown kind → 400; a name already used by another kind → 409 conflict', async () => {
+  it('an unknown kind → 400; a name already used by another kind → 409 duplicate-device', async () => {
     expectError(await s.api('POST', '/api/devices', { token: s.adminToken, body: { kind: 'printer', name: 'p' } }), 400, 'bad-request');
     await s.deviceToken('display', 'same-name');
-    expectError(await s.api('POST', '/api/devices', { token: s.adminToken, body: { kind: 'kiosk', name: 'same-name' } }), 409, 'conflict');
+    expectError(await s.api('POST', '/api/devices', { token: s.adminToken, body: { kind: 'kiosk', name: 'same-name' } }), 409, 'duplicate-device');
   });
 });
 

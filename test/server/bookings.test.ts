@@ -146,6 +146,6 @@ describe('forfeit by the clock, credit and pardon', () => {
 
   it('credit of an invalid ID number → 400; a kiosk asking → 403', async () => {
     expectError(await s.api('GET', '/api/citizens/12345/credit', { token: await s.login('staff1') }), 400, 'invalid-id-number');
-    expectError(await s.api('GET', `/api/citizens/${idNumberOf(7)}/credit`, { token: s.running.auth.createDevice('kiosk', 'k').token }), 403, 'forbidden');
+    expectError(await s.api('GET', `/api/citizens/${idNumberOf(7)}/credit`, { token: await s.deviceToken('kiosk', 'k') }), 403, 'forbidden');
   });
 });

@@ -22,7 +22,7 @@ describe('restart with a file database', () => {
     const first = await startWith({ HALLQ_DB: db });
     running.push(first);
     const login = await call(first.url, 'POST', '/api/auth/login', { body: { username: 'staff1', password: 'demo1234' } });
-    const kiosk = first.auth.createDevice('kiosk', 'kiosk-1').token;
+    const kiosk = first.demoTokens['kiosk-1'];
     const socket = connect(first.url, { auth: { token: login.body.token }, transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 });
     try {
       const before = await nextEvent(socket, 'state:snapshot');
@@ -62,7 +62,10 @@ describe('restart with a file database', () => {
     expect(log2.text()).not.toContain('seeded the demo hall');
     expect((await call(b.url, 'GET', '/api/queues', { token: admin })).body).toEqual(queues1);
     expect((await call(b.url, 'GET', '/api/services', { token: admin })).body).toEqual(services1);
-    expect(b.hall.repos.db.prepare("SELECT COUNT(*) AS n FROM users WHERE username = 'staff1'").get()).toEqual({ n: 1 });
+    expect((await call(b.url, 'GET', '/api/users', { token: admin })).body.filter((u: { username: string }) => u.username === 'staff1')).toHaveLength(1);
+    // the demo reuses its devices: the same kiosk and lobby tokens, no new device rows
+    expect(b.demoTokens).toEqual(a.demoTokens);
+    expect((await call(b.url, 'GET', '/api/devices', { token: admin })).body.map((d: { name: string }) => d.name).sort()).toEqual(['kiosk-1', 'kiosk-2', 'lobby']);
     expect((await call(b.url, 'POST', '/api/auth/login', { body: { username: 'staff1', password: 'demo1234' } })).status).toBe(200);
   });
 });

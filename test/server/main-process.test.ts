@@ -57,6 +57,25 @@ describe('server/main.ts in a child process', () => {
     }
   });
 
+  it('a password set through HALLQ_ADMIN_PASSWORD is never printed (stdout is the journal), and it signs in', async () => {
+    const secret = 'journal-must-not-see-1';
+    const p = startMain({ HALLQ_DB: join(dir, 'env-pw.db'), HALLQ_ADMIN_PASSWORD: secret, HALLQ_LOG_LEVEL: 'debug' });
+    try {
+      await waitFor(() => /hallq listening on http:\/\/127\.0\.0\.1:\d+\n/.test(p.out()) && /管理员 admin/.test(p.out()), 20_000, `the listening line (stderr: ${p.err()})`);
+      const url = p.out().match(/hallq listening on (http:\/\/127\.0\.0\.1:\d+)/)![1];
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: secret }),
+      });
+      expect(login.status).toBe(200);
+      expect(p.out()).toContain('HALLQ_ADMIN_PASSWORD');
+      expect(p.out() + p.err()).not.toContain(secret);
+      p.child.kill('SIGTERM');
+      expect(await p.exit).toBe(0);
+    } finally {
+      p.child.kill('SIGKILL');
+    }
+  });
+
   it('an unknown key in HALLQ_CONFIG → exits non-zero, naming the key, without listening', async () => {
     const config = join(dir, 'bad.json');
     writeFileSync(config, JSON.stringify({ hall: { name: '测试大厅' }, printerz: [] }));

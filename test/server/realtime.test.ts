@@ -21,7 +21,7 @@ describe('realtime by role, and privacy', () => {
     (await call(hall.url, 'POST', '/api/auth/login', { body: { username, password } })).body.token as string;
   const device = async (kind: string, name: string) => {
     const admin = await login('admin', 'admin-test-pw');
-    return (await call(hall.url, 'POST', '/api/devices', { token: admin, body: { kind, name } })).body.token as string;
+    return (await call(hall.url, 'POST', '/api/devices', { token: admin, body: { kind, name, replace: true } })).body.token as string;
   };
   beforeAll(async () => { hall = await startWith({ HALLQ_LOG_LEVEL: 'debug' }, { logger: log.logger }); });
   afterAll(async () => {

@@ -7,6 +7,10 @@ export function eventsRepo(db: Db) {
   const append = db.prepare('INSERT INTO events (at, type, actor, subject, data) VALUES (?, ?, ?, ?, ?)');
   const since = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
   const ofType = db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE type = ? AND at >= ? AND at < ? ORDER BY seq');
+  // the audit log, newest first, optionally one actor's and/or one type's (both null = everything)
+  const audit = db.prepare<{ actor: string | null; type: string | null; before: number; limit: number }, EventRow>(
+    `SELECT * FROM events WHERE seq < @before AND (@actor IS NULL OR actor = @actor) AND (@type IS NULL OR type = @type)
+     ORDER BY seq DESC LIMIT @limit`);
   const calls = db.prepare<[number, number], EventRow>(
     "SELECT * FROM events WHERE type = 'ticket.called' AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?");
   return {
@@ -15,6 +19,7 @@ export function eventsRepo(db: Db) {
       append.run(at, type, actor, subject, JSON.stringify(data)),
     since: (seq: number, limit = 1000) => since.all(seq, limit),
     ofType: (type: string, from: number, to: number) => ofType.all(type, from, to),
+    audit: (q: { actor: string | null; type: string | null; before: number; limit: number }) => audit.all(q),
     /** the latest calls (first calls and recalls) since `from`, newest first */
     recentCalls: (from: number, limit: number) => calls.all(from, limit),
   };

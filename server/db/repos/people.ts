@@ -3,7 +3,7 @@ import type { Db } from '../open.js';
 import type { DeviceKind, Role } from '../../../protocol/domain.js';
 
 export interface UserRow { id: string; username: string; name: string; role: Role; password_hash: string; active: number }
-export interface DeviceRow { id: string; kind: DeviceKind; name: string; created_at: number }
+export interface DeviceRow { id: string; kind: DeviceKind; name: string; created_at: number; revoked_at: number | null; last_seen_at: number | null }
 export interface TokenRow {
   token_hash: string; principal_kind: 'user' | 'device'; principal_id: string; created_at: number; expires_at: number | null; revoked_at: number | null;
 }
@@ -15,26 +15,38 @@ export function usersRepo(db: Db) {
   const insert = db.prepare(
     'INSERT INTO users (id, username, name, role, password_hash) VALUES (@id, @username, @name, @role, @password_hash)');
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const update = db.prepare('UPDATE users SET name = @name, role = @role, active = @active WHERE id = @id');
   const windowsOf = db.prepare<[string], { window_id: string }>('SELECT window_id FROM user_windows WHERE user_id = ?');
   const bind = db.prepare('INSERT OR IGNORE INTO user_windows (user_id, window_id) VALUES (?, ?)');
+  const unbindAll = db.prepare('DELETE FROM user_windows WHERE user_id = ?');
   return {
     byUsername: (u: string) => byName.get(u),
     get: (id: string) => byId.get(id),
     list: () => all.all(),
     insert: (u: Omit<UserRow, 'active'>) => insert.run(u),
     setPassword: (id: string, hash: string) => setPassword.run(hash, id),
+    update: (u: Pick<UserRow, 'id' | 'name' | 'role' | 'active'>) => update.run(u),
     windowIds: (id: string) => windowsOf.all(id).map((r) => r.window_id),
     bindWindow: (userId: string, windowId: string) => bind.run(userId, windowId),
+    /** replaces the user's windows with `windowIds` */
+    setWindows: (userId: string, windowIds: string[]) => {
+      unbindAll.run(userId);
+      for (const w of windowIds) bind.run(userId, w);
+    },
   };
 }
 
 export function devicesRepo(db: Db) {
   const insert = db.prepare('INSERT INTO devices (id, kind, name, created_at) VALUES (@id, @kind, @name, @created_at)');
+  const setRevoked = db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?');
+  const seen = db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?');
   const byId = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?');
   const byName = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE name = ?');
   const all = db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY name');
   return {
-    insert: (d: DeviceRow) => insert.run(d),
+    insert: (d: Pick<DeviceRow, 'id' | 'kind' | 'name' | 'created_at'>) => insert.run(d),
+    setRevoked: (id: string, at: number | null) => setRevoked.run(at, id),
+    seen: (id: string, at: number) => seen.run(at, id),
     get: (id: string) => byId.get(id),
     byName: (name: string) => byName.get(name),
     list: () => all.all(),
@@ -47,10 +59,14 @@ export function tokensRepo(db: Db) {
   const get = db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?');
   const revoke = db.prepare('UPDATE tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL');
   const revokeAll = db.prepare('UPDATE tokens SET revoked_at = ? WHERE principal_id = ? AND revoked_at IS NULL');
+  const live = db.prepare<[string, number], { token_hash: string }>(
+    'SELECT token_hash FROM tokens WHERE principal_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)');
   return {
     insert: (t: Omit<TokenRow, 'revoked_at'>) => insert.run(t),
     get: (hash: string) => get.get(hash),
     revoke: (hash: string, at: number) => revoke.run(at, hash),
-    revokeAllOf: (principalId: string, at: number) => revokeAll.run(at, principalId),
+    revokeAllOf: (principalId: string, at: number) => revokeAll.run(at, principalId).changes,
+    /** hashes of the principal's tokens that still work at `now` */
+    liveOf: (principalId: string, now: number) => live.all(principalId, now).map((r) => r.token_hash),
   };
 }

@@ -1,15 +1,15 @@
-/** Health, login, devices, state, reports and the manual clock. */
+/** Health, state, device health, reports and the manual clock. */
 import { Router } from 'express';
 import type { Health } from '../../../protocol/domain.js';
 import { HallError } from '../../../protocol/errors.js';
-import { ClockBody, CreateDeviceBody, LoginBody, ReportQuery } from '../../../protocol/schemas.js';
+import { AuditQuery, ClockBody, ReportQuery } from '../../../protocol/schemas.js';
 import { ManualClock } from '../../clock.js';
 import { toIso } from '../../engine/time.js';
 import type { ServerContext } from '../context.js';
-import { actorOf, allow, param, parse, STAFF_UP } from '../support.js';
+import { actorOf, allow, param, parse } from '../support.js';
 
 export function systemRoutes(ctx: ServerContext): Router {
-  const { hall, auth, clock } = ctx;
+  const { hall, clock } = ctx;
   const r = Router();
   const tz = hall.settings.hours.tz;
 
@@ -20,24 +20,7 @@ export function systemRoutes(ctx: ServerContext): Router {
     res.json(health);
   });
 
-  r.post('/auth/login', (req, res) => {
-    const body = parse(LoginBody, req.body);
-    res.json(auth.login(body.username, body.password, req.ip ?? 'unknown'));
-  });
-  r.post('/auth/logout', allow(), (req, res) => {
-    auth.logout((req.headers.authorization ?? '').slice(7));
-    res.json({ ok: true });
-  });
-  r.get('/me', allow(), (req, res) => {
-    const a = actorOf(req);
-    res.json(a.kind === 'user' ? { kind: 'user', user: auth.userInfo(a.id) } : { kind: 'device', device: { id: a.id, kind: a.role, name: a.name } });
-  });
-
-  r.post('/devices', allow('admin'), (req, res) => {
-    const body = parse(CreateDeviceBody, req.body);
-    res.status(201).json(auth.createDevice(body.kind, body.name));
-  });
-  r.get('/devices/health', allow(...STAFF_UP), (_req, res) => void res.json(ctx.devices?.health() ?? []));
+  r.get('/devices/health', allow('devices.health'), (_req, res) => void res.json(ctx.devices?.health() ?? []));
   r.get('/devices/led/:number', allow(), (req, res) => {
     const n = Number(param(req, 'number'));
     const text = Number.isInteger(n) ? ctx.devices?.ledText(n) : null;
@@ -46,7 +29,9 @@ export function systemRoutes(ctx: ServerContext): Router {
   });
 
   r.get('/state', allow(), (_req, res) => void res.json(hall.snapshot()));
-  r.get('/reports/daily', allow(...STAFF_UP), (req, res) => void res.json(hall.report(parse(ReportQuery, req.query).date)));
+  r.get('/reports/daily', allow('report.read'), (req, res) => void res.json(hall.report(actorOf(req), parse(ReportQuery, req.query).date)));
+
+  r.get('/audit', allow('audit.read'), (req, res) => void res.json(hall.audit(actorOf(req), parse(AuditQuery, req.query))));
 
   r.put('/_clock', (req, res) => {
     if (!(clock instanceof ManualClock)) throw new HallError('clock-not-manual');

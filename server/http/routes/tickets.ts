@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { HallError } from '../../../protocol/errors.js';
 import { CheckinBody, IssueTicketBody } from '../../../protocol/schemas.js';
 import type { ServerContext } from '../context.js';
-import { actorOf, allow, param, parse, STAFF_UP } from '../support.js';
+import { actorOf, allow, param, parse } from '../support.js';
 
 export function ticketRoutes(ctx: ServerContext): Router {
   const { hall, checkinLimiter } = ctx;
@@ -16,7 +16,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
     return 'queued' as const;
   };
 
-  r.post('/tickets', allow('kiosk', ...STAFF_UP), (req, res) => {
+  r.post('/tickets', allow('ticket.issue'), (req, res) => {
     const actor = actorOf(req);
     const body = parse(IssueTicketBody, req.body);
     const result = hall.issueTicket(actor, body);
@@ -26,7 +26,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
 
   r.get('/tickets/:id', allow(), (req, res) => void res.json(hall.ticket(param(req, 'id'))));
 
-  r.post('/tickets/:id/print', allow('kiosk'), async (req, res) => {
+  r.post('/tickets/:id/print', allow('ticket.print'), async (req, res) => {
     const actor = actorOf(req);
     const id = param(req, 'id');
     hall.ticket(id);
@@ -34,7 +34,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
     res.json(await ctx.devices.printTicket(actor.name, id));
   });
 
-  r.post('/checkins', allow('kiosk', ...STAFF_UP), (req, res) => {
+  r.post('/checkins', allow('checkin'), (req, res) => {
     const actor = actorOf(req);
     const body = parse(CheckinBody, req.body);
     const key = `${actor.kind}:${actor.id}`;
@@ -59,18 +59,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
 /** GET /api/public/tickets/:id — what the QR on a ticket opens on a citizen's phone. No personal data. */
 export function publicRoutes({ hall }: ServerContext): Router {
   const r = Router();
-  r.get('/tickets/:id', (req, res) => {
-    const { ticket, waitingAhead } = hall.ticket(param(req, 'id'));
-    const service = hall.repos.services.get(ticket.serviceId);
-    const window = ticket.windowId ? hall.repos.windows.get(ticket.windowId) : undefined;
-    res.json({
-      hallName: hall.settings.hallName,
-      ticket: { number: ticket.number, kind: ticket.kind, status: ticket.status, issuedAt: ticket.issuedAt, calledAt: ticket.calledAt ?? null },
-      serviceName: service?.name ?? '',
-      waitingAhead,
-      window: window ? { number: window.number, name: window.name } : null,
-    });
-  });
+  r.get('/tickets/:id', (req, res) => void res.json(hall.publicTicket(param(req, 'id'))));
   r.get('/hall', (_req, res) => {
     res.json({ hallName: hall.settings.hallName, ...hall.openness() });
   });

@@ -1,0 +1,72 @@
+/**
+ * Who may do what (DESIGN.md "Privacy and safety": every action of staff and every device has an
+ * identity and a role). One table, checked by the hall below HTTP, so a keypad, an evaluator or a
+ * kiosk PC's agent acts as itself; the HTTP layer reads the same table to refuse early.
+ */
+import type { DeviceKind, Role } from '../../protocol/domain.js';
+
+/** A device attached to the hall server that acts at one window (RS-485 caller keypad, evaluator). */
+export type AttachedDeviceRole = 'keypad' | 'evaluator';
+export type ActorRole = Role | DeviceKind | AttachedDeviceRole | 'system';
+
+/** Who acts: a signed-in user, a registered device, a device attached to the server, or the hall's own timers. */
+export interface Actor {
+  kind: 'user' | 'device' | 'system';
+  id: string;
+  role: ActorRole;
+  name?: string;
+  /** the windows a staff member, keypad or evaluator acts at */
+  windowIds?: string[];
+}
+
+export const SYSTEM: Actor = { kind: 'system', id: 'system', role: 'system' };
+export const actorTag = (a: Actor) => `${a.kind}:${a.id}`;
+
+const STAFF_UP = ['staff', 'lead', 'admin'] as const;
+const LEAD_UP = ['lead', 'admin'] as const;
+const ANY = ['staff', 'lead', 'admin', 'kiosk', 'display', 'platform'] as const;
+
+/** Every command and query of the hall with the roles that may run it ('system' may run all). */
+export const PERMISSIONS = {
+  'hall.read': ANY,
+  'catalog.edit': ['admin'],
+  'ticket.issue': ['kiosk', ...STAFF_UP],
+  'ticket.print': ['kiosk'],
+  'checkin': ['kiosk', ...STAFF_UP],
+  'booking.create-online': ['platform', 'admin'],
+  'booking.create-by-staff': STAFF_UP,
+  'booking.read': STAFF_UP,
+  'booking.cancel': [...STAFF_UP, 'platform'],
+  'credit.read': STAFF_UP,
+  'credit.pardon': ['admin'],
+  /** call-next, recall, start, finish, no-show, transfer, pause, resume, mode, sign in and out */
+  'window.operate': [...STAFF_UP, 'keypad'],
+  'window.read': STAFF_UP,
+  'window.call-ticket': LEAD_UP,
+  'window.rate': ['evaluator', ...STAFF_UP],
+  'report.read': STAFF_UP,
+  'devices.health': STAFF_UP,
+  'devices.manage': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin'],
+  'self.password': STAFF_UP,
+} as const satisfies Record<string, readonly ActorRole[]>;
+
+export type Command = keyof typeof PERMISSIONS;
+
+/** Commands that act at one window: staff, keypads and evaluators only at their own windows. */
+const AT_A_WINDOW: ReadonlySet<Command> = new Set<Command>(['window.operate', 'window.rate']);
+const BOUND_TO_WINDOWS: ReadonlySet<ActorRole> = new Set<ActorRole>(['staff', 'keypad', 'evaluator']);
+
+export type AuthzRefusal = 'forbidden' | 'window-not-yours';
+
+/** null when `actor` may run `command` (at `windowId`, for window commands); else the refusal's code. */
+export function refusal(actor: Actor, command: Command, windowId?: string): AuthzRefusal | null {
+  if (actor.role === 'system') return null;
+  if (!(PERMISSIONS[command] as readonly ActorRole[]).includes(actor.role)) return 'forbidden';
+  if (AT_A_WINDOW.has(command) && BOUND_TO_WINDOWS.has(actor.role) && windowId !== undefined && !actor.windowIds?.includes(windowId))
+    return 'window-not-yours';
+  return null;
+}
+
+export const may = (actor: Actor, command: Command, windowId?: string) => refusal(actor, command, windowId) === null;

@@ -1,0 +1,73 @@
+/**
+ * Read models for the HTTP routes and the devices: what they need to show, with no way to write.
+ * (The hall's other views — windows, queues, the snapshot, the daily report — are in ./views.ts.)
+ */
+import { HallError } from '../../protocol/errors.js';
+import type { HallWindow, PublicTicket, Queue, Service } from '../../protocol/domain.js';
+import type { Core } from './core.js';
+import { ticketView } from './views.js';
+
+export const queues = (core: Core): Queue[] => core.repos.queues.list();
+export const services = (core: Core): Service[] => core.repos.services.list();
+export const windows = (core: Core): HallWindow[] => core.repos.windows.list();
+
+export function service(core: Core, id: string): Service {
+  const s = core.repos.services.get(id);
+  if (!s) throw new HallError('service-not-found');
+  return s;
+}
+
+export function window(core: Core, id: string): HallWindow {
+  const w = core.repos.windows.get(id);
+  if (!w) throw new HallError('window-not-found');
+  return w;
+}
+
+/** The window with this number (LED screens, keypads and evaluators are configured by number). */
+export function windowByNumber(core: Core, n: number): HallWindow {
+  const row = core.repos.windows.rowByNumber(n);
+  if (!row) throw new HallError('window-not-found', { window: n });
+  return window(core, row.id);
+}
+
+function ticketRow(core: Core, id: string) {
+  const row = core.repos.tickets.get(id);
+  if (!row) throw new HallError('ticket-not-found');
+  return row;
+}
+
+/** What the QR on a ticket opens on a citizen's phone (the ticket id is the proof; no personal data). */
+export function publicTicket(core: Core, id: string): PublicTicket {
+  const { ticket, waitingAhead } = ticketView(core, ticketRow(core, id));
+  const s = core.repos.services.get(ticket.serviceId);
+  const w = ticket.windowId ? core.repos.windows.get(ticket.windowId) : undefined;
+  return {
+    hallName: core.cfg.hallName,
+    ticket: { number: ticket.number, kind: ticket.kind, status: ticket.status, issuedAt: ticket.issuedAt, calledAt: ticket.calledAt ?? null },
+    serviceName: s?.name ?? '',
+    waitingAhead,
+    window: w ? { number: w.number, name: w.name } : null,
+  };
+}
+
+/** What a printed ticket shows (CONTRACT.md "Thermal ticket"): no personal data; the device side adds the status URL and notices. */
+export interface TicketPrintData {
+  hallName: string;
+  ticketNumber: string;
+  kind: 'walk-in' | 'reservation';
+  serviceName: string;
+  slot?: string;
+  waitingAhead: number;
+  issuedAt: string;
+}
+
+export function ticketForPrint(core: Core, id: string): TicketPrintData {
+  const { ticket, waitingAhead } = ticketView(core, ticketRow(core, id));
+  const booking = ticket.bookingId ? core.repos.bookings.get(ticket.bookingId) : undefined;
+  return {
+    hallName: core.cfg.hallName, ticketNumber: ticket.number, kind: ticket.kind,
+    serviceName: core.repos.services.get(ticket.serviceId)?.name ?? '',
+    ...(booking ? { slot: booking.slot } : {}),
+    waitingAhead, issuedAt: ticket.issuedAt,
+  };
+}
