@@ -81,7 +81,7 @@ describe('booking registration', () => {
     qr = readQr(src!) ?? '';
     expect(qr).toMatch(/^HQ1\.[^.]+\.[A-Za-z0-9_-]+$/);
     bookingId = qr.split('.')[1];
-    const stored = await server.api('GET', `/api/bookings/${bookingId}`, { token: await admin() });
+    const stored = await server.api('POST', `/api/bookings/${bookingId}/reveal`, { token: await admin(), body: { reason: '核对登记' } });
     expect([stored.body.channel, stored.body.slot, stored.body.idNumber]).toEqual(['phone', '09:30', idNumber(7)]);
     await shot(page, 'booking-confirmation');
     await page.emulateMedia({ media: 'print' });

@@ -37,7 +37,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (e) => console.error('page error', e));
-  const display = await srv.deviceToken('display', 'lobby');
+  const display = await srv.deviceToken('display', 'lobby-reconnect');
   await openDisplay(page, srv.url, `token=${display}&voice=0`);
 });
 
