@@ -39,9 +39,9 @@ export function loadMigrations(dir = DIR): Migration[] {
 export function migrate(db: Database.Database, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) throw new Error(`database schema version ${current} is newer than this hallq (${latest})`);
   if (current > 0 && db.pragma('application_id', { simple: true }) !== APPLICATION_ID)
     throw new Error(`database (schema version ${current}) was not made by this hallq's migrations (it predates 001_schema.sql, or is another program's): start from a new database file`);
+  if (current > latest) throw new Error(`database schema version ${current} is newer than this hallq (${latest})`);
   const pending = migrations.filter((m) => m.version > current);
   if (!pending.length) return current;
   const fk = db.pragma('foreign_keys', { simple: true }) as number;
