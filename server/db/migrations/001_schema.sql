@@ -22,7 +22,8 @@
 -- never deleted do not: an index on tickets(queue_id) would cost every ticket a page for a search that
 -- never runs. A later migration that starts deleting such parents adds the index in the same file.
 
--- Hall settings edited in the admin app (DESIGN.md "Running a real hall"), one JSON value per key.
+-- The hall's own values by key: the booking QR codes' secret today, the settings an admin edits next
+-- (DESIGN.md "Running a real hall").
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -159,10 +160,12 @@ CREATE INDEX bookings_due ON bookings (slot_start) WHERE status = 'booked';
 
 -- Every ticket ever issued (the day's line, then history for reports and audit).
 -- WITHOUT ROWID, keyed by its id: ids sort by creation time (core.ts newId), so a new row appends to
--- one b-tree instead of to a rowid table and a separate id index (measured: 9.9 → 7.2 WAL pages per
--- ticket together with the next two decisions). A ticket transferred to another queue keeps its number
--- (the citizen holds the paper) but takes the new queue's queue_id, so what is unique is the printed
--- number of the day, UNIQUE (day, number), which is also how a day's tickets are found.
+-- one b-tree instead of to a rowid table and a separate id index. With tickets_active (below) and the
+-- event log without AUTOINCREMENT, this took a ticket from 9.9 to 7.2 WAL pages, each one a page the
+-- durable commit writes and syncs (bench/engine.ts walPagesPerTicket).
+-- A ticket transferred to another queue keeps its number (the citizen holds the paper) but takes the
+-- new queue's queue_id, so what is unique is the printed number of the day, UNIQUE (day, number),
+-- which is also how a day's tickets are found.
 -- issued_by names an actor ('user:…', 'device:…'): no foreign key.
 CREATE TABLE tickets (
   id               TEXT PRIMARY KEY,
