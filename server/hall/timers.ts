@@ -10,6 +10,7 @@ import { MINUTE } from '../engine/time.js';
 import type { TicketRow } from '../db/repos/tickets.js';
 import { SYSTEM, actorTag, type Core } from './core.js';
 import { recordNoShow } from './bookings.js';
+import { housekeepOncePerDay } from './housekeeping.js';
 import { queueCounts, windowState } from './views.js';
 
 export function forfeitLateBookings(core: Core): number {
@@ -75,5 +76,7 @@ export function closeDays(core: Core): number {
 }
 
 export function tick(core: Core): { forfeited: number; closed: number } {
-  return { forfeited: forfeitLateBookings(core), closed: closeDays(core) };
+  const done = { forfeited: forfeitLateBookings(core), closed: closeDays(core) };
+  housekeepOncePerDay(core); // old idempotency and dead-token rows, on the first tick of each hall day
+  return done;
 }

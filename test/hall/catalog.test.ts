@@ -50,6 +50,22 @@ describe('catalog edits (DESIGN.md Catalog), audited', () => {
     expectHallError(() => h.catalog.deleteWindow(ADMIN, 'w1'), 'in-use');
   });
 
+  it('a service and a window that tickets point at are deleted as tombstones: the tickets keep them, no reference dangles', () => {
+    const { hall: h, db } = makeHall();
+    seedCatalog(h);
+    const { ticket } = h.issueTicket(KIOSK, { serviceId: 'a1' });
+    h.callNext(STAFF, 'w1');
+    h.finish(STAFF, 'w1');
+    h.issueTicket(KIOSK, { serviceId: 'a1' }); // one still waiting
+    expect(h.catalog.deleteService(ADMIN, 'a1')).toEqual({ id: 'a1' });
+    expect(h.catalog.deleteWindow(ADMIN, 'w1')).toEqual({ id: 'w1' });
+    expect(h.ticket(ticket.id).ticket).toMatchObject({ serviceId: 'a1', windowId: 'w1', status: 'done' });
+    expect(db.prepare("SELECT (SELECT deleted FROM services WHERE id = 'a1') s, (SELECT deleted FROM windows WHERE id = 'w1') w").get()).toEqual({ s: 1, w: 1 });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // the database itself refuses to lose them (schema 001: history references, NO ACTION)
+    expect(() => db.prepare("DELETE FROM services WHERE id = 'a1'").run()).toThrow(/FOREIGN KEY/);
+  });
+
   it('a deleted queue frees its prefix', () => {
     const h = hall();
     const q = h.catalog.createQueue(ADMIN, { name: '临时', prefix: 'C' });

@@ -88,6 +88,23 @@ describe('catalog endpoints', () => {
     expectError(await s.api('DELETE', '/api/services/nope', { token: s.adminToken }), 404, 'service-not-found');
   });
 
+  it('a service and a window that tickets point at: DELETE answers 200 (tombstones), never a 500, and the ticket still reads', async () => {
+    const q = await s.api('POST', '/api/queues', { token: s.adminToken, body: { name: '历史队列', prefix: 'J' } });
+    const sv = await s.api('POST', '/api/services', { token: s.adminToken, body: { code: 'H01', name: '历史事项', queueId: q.body.id, bookable: false, extended: false, slotCapacity: 1 } });
+    const w = await s.api('POST', '/api/windows', { token: s.adminToken, body: { number: 97, name: '历史窗口', queueIds: [q.body.id] } });
+    expect([q.status, sv.status, w.status]).toEqual([201, 201, 201]);
+    await s.api('POST', `/api/windows/${w.body.id}/open`, { token: lead });
+    const t = await s.api('POST', '/api/tickets', { token: kiosk, body: { serviceId: sv.body.id } });
+    expect(t.status).toBe(201);
+    expect((await s.api('POST', `/api/windows/${w.body.id}/call-next`, { token: lead })).body.ticket.id).toBe(t.body.ticket.id);
+    expect((await s.api('POST', `/api/windows/${w.body.id}/finish`, { token: lead })).status).toBe(200);
+    expect((await s.api('DELETE', `/api/services/${sv.body.id}`, { token: s.adminToken })).status).toBe(200);
+    expect((await s.api('DELETE', `/api/windows/${w.body.id}`, { token: s.adminToken })).status).toBe(200);
+    const after = await s.api('GET', `/api/tickets/${t.body.ticket.id}`, { token: staff });
+    expect(after.status).toBe(200);
+    expect(after.body.ticket).toMatchObject({ serviceId: sv.body.id, windowId: w.body.id, status: 'done' });
+  });
+
   it('windows: admin creates (201) and deletes; duplicate number → 409; unknown → 404 window-not-found; a window with a called ticket → 409 in-use', async () => {
     const body = { number: 60, name: '临时窗口', queueIds: ['qA'] };
     expectError(await s.api('POST', '/api/windows', { token: staff, body }), 403, 'forbidden');

@@ -35,7 +35,8 @@ export function idempotencyRepo(db: Db) {
       return r ? JSON.parse(r.response) : undefined;
     },
     put: (scope: string, requestId: string, response: unknown, at: number) => put.run(scope, requestId, JSON.stringify(response), at),
-    prune: (before: number) => prune.run(before).changes,
+    /** deletes the answers first given before `before`; answers how many */
+    prune: (before: number): number => prune.run(before).changes,
   };
 }
 

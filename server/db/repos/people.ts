@@ -59,14 +59,14 @@ export function tokensRepo(db: Db) {
   const get = db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?');
   const revoke = db.prepare('UPDATE tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL');
   const revokeAll = db.prepare('UPDATE tokens SET revoked_at = ? WHERE principal_id = ? AND revoked_at IS NULL');
-  const live = db.prepare<[string, number], { token_hash: string }>(
-    'SELECT token_hash FROM tokens WHERE principal_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)');
+  // a token is dead from the first of its expiry and its revocation; a scan, run once a day
+  const prune = db.prepare('DELETE FROM tokens WHERE expires_at < @before OR revoked_at < @before');
   return {
     insert: (t: Omit<TokenRow, 'revoked_at'>) => insert.run(t),
     get: (hash: string) => get.get(hash),
     revoke: (hash: string, at: number) => revoke.run(at, hash),
     revokeAllOf: (principalId: string, at: number) => revokeAll.run(at, principalId).changes,
-    /** hashes of the principal's tokens that still work at `now` */
-    liveOf: (principalId: string, now: number) => live.all(principalId, now).map((r) => r.token_hash),
+    /** deletes the tokens that expired or were revoked before `before` (kept until then for audit); answers how many */
+    prune: (before: number): number => prune.run({ before }).changes,
   };
 }
