@@ -14,6 +14,7 @@ import * as tickets from './hall/tickets.js';
 import * as timers from './hall/timers.js';
 import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
+import { lineOf } from './hall/line.js';
 import { missingHolidayYears } from './engine/calendar.js';
 
 export type { Actor, HallSettings } from './hall/core.js';
@@ -26,6 +27,7 @@ export class Hall {
 
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger) {
     this.core = createCore(repos, clock, settings, log);
+    lineOf(this.core); // the line index: built now from the database, and the bus's first listener
   }
 
   get events() { return this.core.bus; }
@@ -42,9 +44,8 @@ export class Hall {
     if (!row) throw new HallError('ticket-not-found');
     return views.ticketView(this.core, row);
   }
-  waitingList(queueId: string, limit = 50) {
-    return this.core.repos.tickets.waitingList(queueId, limit).map((r) => views.ticketView(this.core, r));
-  }
+  /** the window's waiting list in call-next's order, transfers to it included */
+  waitingList(windowId: string, limit = 100) { return views.waitingList(this.core, windowId, limit); }
   windowState(id: string) {
     const row = this.core.repos.windows.row(id);
     if (!row) throw new HallError('window-not-found');

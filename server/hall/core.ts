@@ -7,8 +7,10 @@ import { EventEmitter } from 'node:events';
 import { randomFillSync } from 'node:crypto';
 import type pino from 'pino';
 import type { QueueState, Role, Ticket, WindowState } from '../../protocol/domain.js';
-import type { TicketCalledEvent } from '../../protocol/events.js';
+import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
+import type { LogEvents, LogType } from '../../protocol/log.js';
 import type { Repos } from '../db/repos.js';
+import type { TicketRow } from '../db/repos/tickets.js';
 import type { Clock } from '../clock.js';
 import type { HoursConfig } from '../engine/calendar.js';
 import { localDate } from '../engine/calendar.js';
@@ -25,12 +27,23 @@ export interface Actor {
 export const SYSTEM: Actor = { kind: 'system', id: 'system', role: 'system' };
 export const actorTag = (a: Actor) => `${a.kind}:${a.id}`;
 
+/** Appends to the event log, typed by protocol/log.ts: only declared types, each with its data's shape. */
+export function record<K extends LogType>(core: Core, type: K, actor: Actor, subject: string | null, data: LogEvents[K]): void {
+  core.repos.events.append(core.now(), type, actorTag(actor), subject, data);
+}
+
 export interface HallEventMap {
   'ticket:called': [TicketCalledEvent];
   'window:updated': [{ window: WindowState }];
   'queue:updated': [{ queue: Pick<QueueState, 'id' | 'waiting' | 'reservationsWaiting'> }];
   'ticket:issued': [{ ticket: Ticket; by: Actor; waitingAhead: number }];
   'booking:changed': [{ bookingId: string; status: string }];
+  /** a ticket changed after issue (called, recalled, started, finished, no-show, transferred, cancelled, rated) */
+  'ticket:updated': [{ ticket: Ticket }];
+  /** the hall opened or closed (seen by the tick), or its settings changed */
+  'hall:updated': [HallUpdatedEvent];
+  /** internal: a ticket row as committed (inserted or saved); keeps the hall's line index (hall/line.ts) */
+  'ticket:saved': [TicketRow];
 }
 
 export interface HallSettings {

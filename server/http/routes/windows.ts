@@ -1,6 +1,5 @@
 /** A window's commands: staff of that window, or a lead/admin. */
 import { Router, type Request } from 'express';
-import { HallError } from '../../../protocol/errors.js';
 import { CallNextBody, CallTicketBody, ModeBody, PauseBody, TransferBody } from '../../../protocol/schemas.js';
 import type { ServerContext } from '../context.js';
 import { actorOf, allow, checkWindowAccess, LEAD_UP, param, parse, STAFF_UP } from '../support.js';
@@ -16,11 +15,7 @@ export function windowRoutes({ hall }: ServerContext): Router {
   };
 
   r.get('/windows/:id/state', allow(), (req, res) => void res.json({ window: hall.windowState(param(req, 'id')) }));
-  r.get('/windows/:id/waiting', allow(...STAFF_UP), (req, res) => {
-    const w = hall.repos.windows.get(param(req, 'id'));
-    if (!w) throw new HallError('window-not-found');
-    res.json(w.queueIds.flatMap((q) => hall.waitingList(q, 100)).map((v) => v.ticket));
-  });
+  r.get('/windows/:id/waiting', allow(...STAFF_UP), (req, res) => void res.json(hall.waitingList(param(req, 'id'), 100)));
   r.post('/windows/:id/call-next', allow(...STAFF_UP), (req, res) => {
     const [actor, id] = at(req);
     res.json(hall.callNext(actor, id, parse(CallNextBody, req.body).mode));

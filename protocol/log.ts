@@ -1,0 +1,59 @@
+/**
+ * The event log's types and the shape of each one's data: the hall appends only these (the append
+ * is typed by this map), and statistics, audit and the platform outbox read them. No personal data
+ * in clear: a person appears only masked (`person`), never by name, ID number or phone.
+ */
+import type { BookingChannel, HallWindow, Queue, Role, Service, TicketKind, WindowMode } from './domain.js';
+
+/** how a ticket is named in every ticket.* event (its id is the event's subject) */
+export interface TicketRef { number: string; kind: TicketKind; queueId: string }
+
+export interface LogEvents {
+  'ticket.issued': TicketRef & { serviceId: string };
+  /** the ticket was given to a window: by call-next (`reason` the calling rule that picked it) or by a lead out of order */
+  'ticket.assigned': TicketRef & { windowId: string; reason?: string | null; outOfOrder?: boolean };
+  /** a call or a recall announced (the lobby's recent calls are read from these) */
+  'ticket.called': {
+    ticketNumber: string; kind: TicketKind; queueId: string; windowId: string; windowNumber: number; windowName: string; recall: boolean;
+  };
+  'ticket.started': TicketRef & { windowId: string };
+  'ticket.finished': TicketRef & { windowId: string | null };
+  'ticket.no-show': TicketRef & { windowId: string; recalls: number };
+  'ticket.transferred': TicketRef & { fromWindowId: string; toQueueId: string | null; toWindowId: string | null };
+  'ticket.rated': TicketRef & { rating: number; windowId: string };
+  'booking.created': { channel: BookingChannel; serviceId: string; date: string; slot: string };
+  'booking.checked-in': { ticketId: string; serviceId: string };
+  'booking.cancelled': { by: 'citizen' | 'hall'; reason: string | null };
+  'booking.forfeited': { serviceId: string; date: string; slot: string };
+  /** a checked-in booking whose ticket the day end cancelled: the citizen came, so it is no no-show */
+  'booking.closed': { ticketId: string; status: 'served' };
+  /** `person`: the ID number masked to its first and last four characters */
+  'credit.pardoned': { month: string; pardoned: number; reason: string; person: string };
+  'queue.created': Queue;
+  'queue.updated': Queue;
+  'queue.deleted': Record<string, never>;
+  'service.created': Service;
+  'service.updated': Service;
+  'service.deleted': Record<string, never>;
+  'window.created': HallWindow;
+  'window.updated': HallWindow;
+  'window.deleted': Record<string, never>;
+  'window.paused': { reason: string };
+  'window.resumed': Record<string, never>;
+  'window.mode': { mode: WindowMode };
+  'window.opened': Record<string, never>;
+  'window.closed': Record<string, never>;
+  /** the day-end close ran: how many tickets it closed */
+  'day.closed': { day: string; tickets: number };
+  // declared for the people/devices service (coordinator)
+  'user.created': { username: string; role: Role; windowIds: string[] };
+  'user.updated': { role?: Role; windowIds?: string[]; name?: string; disabled?: boolean };
+  'user.password-set': { by: 'self' | 'admin' | 'bootstrap' };
+  'device.registered': { kind: string; name: string };
+  'device.revoked': { name: string };
+  /** which settings changed (their names; the values are in the settings table) */
+  'settings.updated': { keys: string[] };
+}
+
+export type LogType = keyof LogEvents;
+export type LogData<K extends LogType> = LogEvents[K];
