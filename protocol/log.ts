@@ -23,10 +23,9 @@ export interface LogEvents {
   'ticket.rated': TicketRef & { rating: number; windowId: string };
   'booking.created': { channel: BookingChannel; serviceId: string; date: string; slot: string };
   'booking.checked-in': { ticketId: string; serviceId: string };
+  /** by the citizen or the hall; the day end cancels a checked-in booking whose ticket was never served (reason day-end) */
   'booking.cancelled': { by: 'citizen' | 'hall'; reason: string | null };
   'booking.forfeited': { serviceId: string; date: string; slot: string };
-  /** a checked-in booking whose ticket the day end cancelled: the citizen came, so it is no no-show */
-  'booking.closed': { ticketId: string; status: 'served' };
   /** `person`: the ID number masked to its first and last four characters */
   'credit.pardoned': { month: string; pardoned: number; reason: string; person: string };
   'queue.created': Queue;
@@ -57,3 +56,20 @@ export interface LogEvents {
 
 export type LogType = keyof LogEvents;
 export type LogData<K extends LogType> = LogEvents[K];
+
+/** Every declared type, for readers that check what they find (a type missing here fails to compile). */
+const TYPES: Record<LogType, true> = {
+  'ticket.issued': true, 'ticket.assigned': true, 'ticket.called': true, 'ticket.started': true, 'ticket.finished': true,
+  'ticket.no-show': true, 'ticket.transferred': true, 'ticket.rated': true,
+  'booking.created': true, 'booking.checked-in': true, 'booking.cancelled': true, 'booking.forfeited': true,
+  'credit.pardoned': true,
+  'queue.created': true, 'queue.updated': true, 'queue.deleted': true,
+  'service.created': true, 'service.updated': true, 'service.deleted': true,
+  'window.created': true, 'window.updated': true, 'window.deleted': true,
+  'window.paused': true, 'window.resumed': true, 'window.mode': true, 'window.opened': true, 'window.closed': true,
+  'day.closed': true,
+  'user.created': true, 'user.updated': true, 'user.password-set': true, 'device.registered': true, 'device.revoked': true,
+  'settings.updated': true,
+};
+export const LOG_TYPES = Object.keys(TYPES) as LogType[];
+export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);
