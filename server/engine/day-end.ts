@@ -42,6 +42,18 @@ export const waitingClosesBefore = (today: string, todayEnded: boolean) => (toda
 export function closeAtDayEnd(status: TicketStatus, booking: BookingStatus | null): { ticket: TicketStatus; booking: BookingStatus | null } {
   const o = outcome('day-end', status);
   const ticket = 'next' in o && o.next !== 'same' ? o.next : status;
-  if (booking !== 'checked-in') return { ticket, booking: null };
-  return { ticket, booking: ticket === 'done' ? 'served' : 'cancelled' };
+  return { ticket, booking: booking ? bookingAfterTicket(ticket, booking) : null };
+}
+
+/**
+ * The status a checked-in booking takes when its reservation ticket ends (null: it stays as it is):
+ * done → served; no-show at the window → forfeited (视为放弃, and it counts as a no-show);
+ * cancelled (the day end, or the hall) → cancelled. So no booking stays `checked-in` after its ticket.
+ */
+export function bookingAfterTicket(ticket: TicketStatus, booking: BookingStatus): BookingStatus | null {
+  if (booking !== 'checked-in') return null;
+  if (ticket === 'done') return 'served';
+  if (ticket === 'no-show') return 'forfeited';
+  if (ticket === 'cancelled') return 'cancelled';
+  return null;
 }

@@ -15,6 +15,7 @@ import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';
 import { record, type Actor, type Core, type Emit } from './core.js';
 import { recordNoShow } from './bookings.js';
 import { saveTicket } from './ticket-store.js';
+import { bookingAfterTicket } from '../engine/day-end.js';
 import { queueCounts, windowState } from './views.js';
 
 type Result = { ticket: Ticket | null };
@@ -49,7 +50,7 @@ function finishTicket(core: Core, emit: Emit, actor: Actor, t: TicketRow) {
   saveTicket(core, emit, { ...t, status: 'done', started_at: t.started_at ?? now, finished_at: now });
   if (t.booking_id) {
     const b = core.repos.bookings.get(t.booking_id);
-    if (b && b.status === 'checked-in') core.repos.bookings.save({ ...b, status: 'served' });
+    if (b && bookingAfterTicket('done', b.status) === 'served') core.repos.bookings.save({ ...b, status: 'served' });
   }
   record(core, 'ticket.finished', actor, t.id, { ...ref(t), windowId: t.window_id });
 }
@@ -172,6 +173,10 @@ export function noShow(core: Core, actor: Actor, windowId: string): Result {
     if (t.booking_id) {
       const b = core.repos.bookings.get(t.booking_id);
       if (b) recordNoShow(core, b, t.id, now);
+      if (b && bookingAfterTicket('no-show', b.status) === 'forfeited') {
+        core.repos.bookings.save({ ...b, status: 'forfeited', forfeited_at: now });
+        emit('booking:changed', { bookingId: b.id, status: 'forfeited' });
+      }
     }
     record(core, 'ticket.no-show', actor, t.id, { ...ref(t), windowId: w.id, recalls: t.recalls });
     saveWindow(core, emit, { ...w, current_ticket_id: null });

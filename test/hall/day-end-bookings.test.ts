@@ -40,6 +40,38 @@ describe('day end closes checked-in bookings too', () => {
     expect(hall.booking(booking.id).status).toBe('served');
   });
 
+  it('a reservation marked no-show at the window leaves its booking forfeited (one no-show), not checked-in', () => {
+    const { hall, clock } = makeHall({ now: '2026-11-22T10:00:00+08:00' });
+    seedCatalog(hall);
+    const { booking, qr } = hall.book(PLATFORM, bookingOf(4, { date: '2026-11-23', slot: '10:30' }));
+    clock.set('2026-11-23T10:20:00+08:00');
+    hall.checkIn(KIOSK, { qr });
+    hall.callNext(STAFF, 'w1');
+    hall.noShow(STAFF, 'w1');
+    expect(hall.booking(booking.id).status).toBe('forfeited');
+    clock.set('2026-11-23T11:30:00+08:00');
+    hall.tick();
+    expect(hall.credit(idNumber(4)).noShowsThisMonth).toBe(1);
+  });
+
+  it('ticket:updated tells staff of a ticket the hall cancelled: by a booking cancel, and by the day end', () => {
+    const { hall, clock } = makeHall({ now: '2026-11-22T10:00:00+08:00' });
+    seedCatalog(hall);
+    const one = hall.book(PLATFORM, bookingOf(5, { date: '2026-11-23', slot: '10:30' }));
+    const two = hall.book(PLATFORM, bookingOf(6, { date: '2026-11-23', slot: '10:30' }));
+    clock.set('2026-11-23T10:00:00+08:00');
+    const t1 = hall.checkIn(KIOSK, { qr: one.qr }).ticket;
+    const t2 = hall.checkIn(KIOSK, { qr: two.qr }).ticket;
+    const walk = hall.issueTicket(KIOSK, { serviceId: 'a1' }).ticket;
+    const seen: string[] = [];
+    hall.events.on('ticket:updated', (e) => seen.push(`${e.ticket.number}:${e.ticket.status}`));
+    hall.cancelBooking(STAFF, one.booking.id, 'hall', '群众离开');
+    clock.set('2026-11-23T20:00:00+08:00');
+    hall.tick();
+    expect(seen).toEqual([`${t1.number}:cancelled`, expect.stringMatching(/:cancelled$/), expect.stringMatching(/:cancelled$/)]);
+    expect(seen.slice(1).sort()).toEqual([`${t2.number}:cancelled`, `${walk.number}:cancelled`].sort());
+  });
+
   it('every type the hall appended in a busy day is a declared log type (protocol/log.ts)', () => {
     const { hall, clock, db } = makeHall({ now: '2026-11-22T10:00:00+08:00' });
     seedCatalog(hall);
