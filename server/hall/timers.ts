@@ -84,11 +84,25 @@ export function watchOpenness(core: Core): boolean {
   const before = lastOpen.get(core);
   lastOpen.set(core, now.open);
   if (before === undefined || before === now.open) return false;
-  core.run('hall-openness', SYSTEM, undefined, (emit) => {
+  announce(core, now);
+  return true;
+}
+
+/**
+ * Emits `hall:updated` with the hall's state now, whatever it was: for a settings change (name,
+ * hours), which the settings service runs after its command commits (CONTRACT.md "Hall settings").
+ */
+export function announceHall(core: Core): void {
+  const now = openness(core);
+  lastOpen.set(core, now.open);
+  announce(core, now);
+}
+
+function announce(core: Core, now: { open: boolean; nextOpenAt: string | null }) {
+  core.run('hall-updated', SYSTEM, undefined, (emit) => {
     emit('hall:updated', { open: now.open, nextOpenAt: now.nextOpenAt, hallName: core.cfg.hallName });
     return {};
   });
-  return true;
 }
 
 export function tick(core: Core): { forfeited: number; closed: number } {
