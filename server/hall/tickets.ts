@@ -6,7 +6,6 @@ import { serviceOpenAt } from '../engine/calendar.js';
 import { checkCheckin, pickTodaysBooking } from '../engine/bookings.js';
 import { HAS_TICKET } from '../../protocol/rules/bookings.js';
 import { ticketNumber } from '../engine/tickets.js';
-import { MINUTE } from '../engine/time.js';
 import type { BookingRow } from '../db/repos/bookings.js';
 import { bookingView } from './booking-view.js';
 import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';
@@ -14,7 +13,7 @@ import { waitingAhead } from '../engine/position.js';
 import { lineOf } from './line.js';
 import { insertTicketRow } from './ticket-store.js';
 import { actorTag, newId, record, type Actor, type Core, type Emit } from './core.js';
-import { openness, queueCounts, sessionNow, ticketView } from './views.js';
+import { openness, queueCounts, sessionNow } from './views.js';
 import { verifyBookingQr } from './qr.js';
 
 export interface IssuedTicket { ticket: Ticket; waitingAhead: number }
