@@ -1,6 +1,10 @@
 /**
  * Every error code of CONTRACT.md with its HTTP status and Chinese message.
  * The one error shape: {"error": {"code", "message", "details"}}.
+ *
+ * A message naming a number the hall configures is a template: `{limit}` is filled from the
+ * refusal's details, which the engine fills from the hall's policy (a hall allowing 3 bookings a
+ * day says 3). The optional third entry is said instead when a detail is missing.
  */
 
 export const ERRORS = {
@@ -38,7 +42,7 @@ export const ERRORS = {
   'invalid-id-number': [400, '身份证号码不正确'],
   'booking-not-found': [404, '未找到预约记录'],
   'booking-too-early': [422, '还未到签到时间'],
-  'booking-expired': [422, '已超过预约时间30分钟，预约已失效'],
+  'booking-expired': [422, '已超过预约时间{minutes}分钟，预约已失效', '已超过预约时间，预约已失效'],
   'booking-cancelled': [422, '该预约已取消'],
   'booking-not-today': [422, '该预约不是今天的'],
   // bookings
@@ -48,11 +52,11 @@ export const ERRORS = {
   'slot-unavailable': [422, '该时段不可预约'],
   'slot-full': [422, '该时段已约满'],
   'duplicate-slot': [422, '您在该时段已有预约'],
-  'daily-booking-limit': [422, '每人每天最多预约2次'],
+  'daily-booking-limit': [422, '每人每天最多预约{limit}次', '已达到每人每天的预约次数上限'],
   'too-late-to-book': [422, '已超过预约截止时间'],
-  'beyond-horizon': [422, '只能预约14天内的时段'],
-  'booking-barred': [422, '本月爽约已达3次，暂停预约服务'],
-  'too-late-to-cancel': [422, '距预约时间不足3小时，请联系窗口取消'],
+  'beyond-horizon': [422, '只能预约{days}天内的时段', '超出可预约的日期范围'],
+  'booking-barred': [422, '本月爽约已达{limit}次，暂停预约服务', '本月爽约次数已达上限，暂停预约服务'],
+  'too-late-to-cancel': [422, '距预约时间不足{hours}小时，请联系窗口取消', '已过自行取消的期限，请联系窗口取消'],
   'booking-not-cancellable': [409, '该预约当前状态不能取消'],
   // windows
   'ticket-in-progress': [409, '当前号票尚未处理完毕（请先开始办理或过号）'],
@@ -62,7 +66,7 @@ export const ERRORS = {
   'ticket-not-waiting': [409, '该号票不在等候中'],
   'transfer-target-invalid': [422, '转移目标无效'],
   'clock-not-manual': [404, '找不到该对象'],
-} as const satisfies Record<string, readonly [number, string]>;
+} as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
 
@@ -76,7 +80,7 @@ export class HallError extends Error {
   readonly status: number;
   readonly details?: Record<string, unknown>;
   constructor(code: ErrorCode, details?: Record<string, unknown>, message?: string) {
-    super(message ?? ERRORS[code][1]);
+    super(message ?? errorMessage(code, details));
     this.name = 'HallError';
     this.code = code;
     this.status = ERRORS[code][0];
@@ -87,6 +91,17 @@ export class HallError extends Error {
   }
 }
 
-export function errorMessage(code: string): string {
-  return (ERRORS as Record<string, readonly [number, string]>)[code]?.[1] ?? code;
+/** The message of `code`, its placeholders filled from `details` (or its plain wording when one is missing). */
+export function errorMessage(code: string, details?: Record<string, unknown>): string {
+  const entry = (ERRORS as Record<string, readonly [number, string, string?]>)[code];
+  if (!entry) return code;
+  const [, template, plain] = entry;
+  let missing = false;
+  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = details?.[name];
+    if (typeof v === 'number' || typeof v === 'string') return String(v);
+    missing = true;
+    return '';
+  });
+  return missing ? (plain ?? filled) : filled;
 }

@@ -13,7 +13,7 @@ import { toIso } from './engine/time.js';
 import { refusal, type Actor, type Command } from './engine/authz.js';
 import { matchesBookingSearch } from './engine/booking-search.js';
 import { missingHolidayYears } from './engine/calendar.js';
-import { createCore, type Core, type HallSettings } from './hall/core.js';
+import { createCore, record, type Core, type HallSettings } from './hall/core.js';
 import type { RandomSource } from './hall/ids.js';
 import * as bookings from './hall/bookings.js';
 import * as catalog from './hall/catalog.js';
@@ -25,6 +25,7 @@ import * as timers from './hall/timers.js';
 import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
 import { demoDeviceTokens, ensureAdmin, qrSecret } from './hall/bootstrap.js';
+import { lineOf } from './hall/line.js';
 
 export type { Actor, Command } from './engine/authz.js';
 export { refusal, may } from './engine/authz.js';
@@ -46,6 +47,7 @@ export class Hall {
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
     this.core = createCore(repos, clock, settings, log, random);
     if (!settings.secret) settings.secret = qrSecret(this.core);
+    lineOf(this.core); // the line index: built now from the database, and the bus's first listener
   }
 
   get events() { return this.core.bus; }
@@ -81,11 +83,11 @@ export class Hall {
   services() { return read.services(this.core); }
   windows() { return read.windows(this.core); }
   windowByNumber(n: number) { return read.windowByNumber(this.core, n); }
-  /** The tickets a window would call, in the order it would call them. */
+  /** The window's waiting list in call-next's order, transfers to it included. */
   waitingList(actor: Actor, windowId: string, limit = 100) {
     this.authorize(actor, 'window.read');
-    const w = read.window(this.core, windowId);
-    return w.queueIds.flatMap((q) => this.core.repos.tickets.waitingList(q, limit).map((r) => views.ticketView(this.core, r).ticket));
+    read.window(this.core, windowId);
+    return views.waitingList(this.core, windowId, limit);
   }
   windowState(id: string) {
     const row = this.core.repos.windows.row(id);
@@ -111,7 +113,7 @@ export class Hall {
     this.authorize(actor, 'booking.read');
     return this.core.run('booking.reveal', actor, undefined, () => {
       const b = bookings.bookingById(this.core, id, true);
-      this.core.audit('booking.revealed', actor, id, { reason });
+      record(this.core, 'booking.revealed', actor, id, { reason });
       return b;
     });
   }
@@ -255,6 +257,8 @@ export class Hall {
       message: `尚未载入 ${years.join('、')} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq`,
     }];
   }
+  /** Tells every screen the hall's state now (`hall:updated`), e.g. after its settings changed. */
+  announce() { timers.announceHall(this.core); }
   /** Starts the periodic tick on a system clock (a manual clock ticks when it is set). */
   startTimers(everyMs = 10_000) {
     this.tick();

@@ -1,6 +1,7 @@
 /**
  * Call-next order at a window (DESIGN.md "Tickets and calling"):
- *  (1) tickets transferred to this window, by issue time (a transfer keeps its place);
+ *  (1) tickets transferred to this window, by issue time (a transfer keeps its place; equal times by
+ *      daily sequence, as the hall's transfer-head query orders them, whatever their queue);
  *  (2) eligible reservations (slot start − 15 min ≤ now) by slot start, then check-in time;
  *  (3) walk-ins oldest first across the window's queues, queue order breaking ties.
  * Reservation mode and reservation-only windows serve (1) and (2) only. Under policy `manual`
@@ -60,12 +61,19 @@ export function servesWalkIns(w: WindowView, opts: CallOptions): boolean {
   return mode !== 'reservation' && !w.reservationOnly;
 }
 
-const bySeq = (a: Candidate, b: Candidate) => (a.seq ?? 0) - (b.seq ?? 0) || (a.id < b.id ? -1 : 1);
+const bySeq = (a: Candidate, b: Candidate) => (a.seq ?? 0) - (b.seq ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const byIssue = (a: Candidate, b: Candidate, order: Map<string, number>) =>
   a.issuedAt - b.issuedAt || (order.get(a.queueId) ?? 99) - (order.get(b.queueId) ?? 99) || bySeq(a, b);
 
-const bySlot = (a: Candidate, b: Candidate) =>
+/**
+ * The order of each lane, exported so an index of the line sorts exactly as the call does. Each is
+ * a total order (the id breaks the last tie), so it can key a sorted set.
+ */
+/** walk-ins of one queue, and transfers to one window: oldest issue first (a transfer keeps its place) */
+export const byIssueTime = (a: Candidate, b: Candidate) => a.issuedAt - b.issuedAt || bySeq(a, b);
+/** checked-in reservations: by slot start, then check-in time */
+export const bySlot = (a: Candidate, b: Candidate) =>
   (a.slotStart ?? 0) - (b.slotStart ?? 0) || (a.checkedInAt ?? 0) - (b.checkedInAt ?? 0) || a.issuedAt - b.issuedAt || bySeq(a, b);
 
 /**
@@ -79,7 +87,7 @@ export function callOrder(
 ): { ticket: Candidate; reason: CallReason }[] {
   const order = new Map(w.queueIds.map((q, i) => [q, i]));
   const out: { ticket: Candidate; reason: CallReason }[] = [];
-  const transfers = waiting.filter((c) => c.targetWindowId === w.id).sort((a, b) => byIssue(a, b, order));
+  const transfers = waiting.filter((c) => c.targetWindowId === w.id).sort(byIssueTime);
   for (const ticket of transfers) out.push({ ticket, reason: 'transfer' });
   const mine = waiting.filter((c) => !c.targetWindowId && order.has(c.queueId));
   if (servesReservations(w, opts)) {
@@ -100,7 +108,7 @@ export function pickNext(
 ): { ticket: Candidate; reason: CallReason } | null {
   const order = new Map(w.queueIds.map((q, i) => [q, i]));
   const transfers = waiting.filter((c) => c.targetWindowId === w.id);
-  if (transfers.length) return { ticket: transfers.sort((a, b) => byIssue(a, b, order))[0], reason: 'transfer' };
+  if (transfers.length) return { ticket: transfers.sort(byIssueTime)[0], reason: 'transfer' };
 
   const mine = waiting.filter((c) => !c.targetWindowId && order.has(c.queueId));
   if (servesReservations(w, opts)) {

@@ -5,6 +5,7 @@
 import type { BookingChannel, BookingStatus } from '../../protocol/domain.js';
 import type { ErrorCode } from '../../protocol/errors.js';
 import { isValidIdNumber, isValidMobile } from '../../protocol/identity.js';
+import { CANCELLABLE } from '../../protocol/rules/bookings.js';
 import {
   addDays, hourlySlots, localDate, previousWorkingDay, sessionsOn, zonedInstant,
   type HoursConfig, type Session,
@@ -69,10 +70,10 @@ export function checkBooking(req: BookingRequest, facts: BookingFacts, hours: Ho
   if (!req.service.bookable) return { code: 'service-not-bookable' };
   const slots = serviceSlots(req.service, req.date, hours);
   if (!slots.some((s) => s.slot === req.slot)) return { code: 'slot-unavailable', details: { date: req.date, slot: req.slot } };
-  if (facts.barredUntil) return { code: 'booking-barred', details: { barredUntil: facts.barredUntil } };
+  if (facts.barredUntil) return { code: 'booking-barred', details: { barredUntil: facts.barredUntil, limit: policy.noShowLimit } };
   const today = localDate(new Date(facts.now), hours.tz);
   const lastDay = addDays(today, policy.horizonDays);
-  if (req.date > lastDay) return { code: 'beyond-horizon', details: { lastDate: lastDay } };
+  if (req.date > lastDay) return { code: 'beyond-horizon', details: { lastDate: lastDay, days: policy.horizonDays } };
   const deadline = bookingDeadline(req.channel, req.date, req.slot, hours, policy);
   if (facts.now >= deadline) return { code: 'too-late-to-book', details: { deadline: toIso(deadline, hours.tz) } };
   if (facts.personSlotsThatDay.includes(req.slot)) return { code: 'duplicate-slot' };
@@ -91,10 +92,9 @@ export function checkCancel(
   policy: Policy,
   tz: string,
 ): Refusal | null {
-  if (b.status !== 'booked' && !(b.status === 'checked-in' && by === 'hall'))
-    return { code: 'booking-not-cancellable', details: { status: b.status } };
+  if (!CANCELLABLE[by].includes(b.status)) return { code: 'booking-not-cancellable', details: { status: b.status } };
   if (by === 'citizen' && now > b.slotStart - policy.cancelLeadHours * HOUR)
-    return { code: 'too-late-to-cancel', details: { deadline: toIso(b.slotStart - policy.cancelLeadHours * HOUR, tz) } };
+    return { code: 'too-late-to-cancel', details: { deadline: toIso(b.slotStart - policy.cancelLeadHours * HOUR, tz), hours: policy.cancelLeadHours } };
   return null;
 }
 
@@ -107,12 +107,29 @@ export function checkCheckin(
 ): Refusal | null {
   const forfeitAt = b.slotStart + policy.forfeitMinutes * MINUTE;
   if (b.status === 'cancelled') return { code: 'booking-cancelled' };
-  if (b.status === 'forfeited') return { code: 'booking-expired', details: { forfeitedAt: toIso(b.forfeitedAt ?? forfeitAt, tz) } };
+  const expired = (at: number): Refusal => ({ code: 'booking-expired', details: { forfeitedAt: toIso(at, tz), minutes: policy.forfeitMinutes } });
+  if (b.status === 'forfeited') return expired(b.forfeitedAt ?? forfeitAt);
   if (b.date !== localDate(new Date(now), tz)) return { code: 'booking-not-today', details: { date: b.date } };
   const opens = b.slotStart - policy.checkinOpensMinutes * MINUTE;
   if (now < opens) return { code: 'booking-too-early', details: { checkinOpensAt: toIso(opens, tz) } };
-  if (now >= forfeitAt) return { code: 'booking-expired', details: { forfeitedAt: toIso(forfeitAt, tz) } };
+  if (now >= forfeitAt) return expired(forfeitAt);
   return null;
+}
+
+/**
+ * Among a person's bookings today (by slot start), the one a check-in by ID card means: one open for
+ * check-in now; else one already checked in (the answer is its ticket); else the most telling
+ * refusal: a coming one (too early), any still booked, a forfeited one (expired), the first.
+ */
+export function pickTodaysBooking<B extends { status: BookingStatus; date: string; slotStart: number; forfeitedAt?: number | null }>(
+  rows: readonly B[], now: number, tz: string, policy: Policy,
+): B {
+  const open = rows.find((b) => b.status === 'booked' && checkCheckin(b, now, tz, policy) === null);
+  if (open) return open;
+  const inNow = rows.find((b) => b.status === 'checked-in');
+  if (inNow) return inNow;
+  const upcoming = rows.find((b) => b.status === 'booked' && b.slotStart - policy.checkinOpensMinutes * MINUTE > now);
+  return upcoming ?? rows.find((b) => b.status === 'booked') ?? rows.find((b) => b.status === 'forfeited') ?? rows[0];
 }
 
 /** When a booked-but-absent booking is forfeited (counts as a no-show). */

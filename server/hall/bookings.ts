@@ -5,9 +5,14 @@ import { normalizeIdNumber, isValidIdNumber } from '../../protocol/identity.js';
 import { checkBooking, checkCancel, checkIdentity, serviceSlots, slotStartMs } from '../engine/bookings.js';
 import { creditOf } from '../engine/credit.js';
 import { monthOf } from '../engine/time.js';
-import { toBooking, type BookingRow } from '../db/repos/bookings.js';
+import type { BookingRow } from '../db/repos/bookings.js';
+import { bookingView } from './booking-view.js';
 import { actorTag, type Actor, type Core } from './core.js';
 import { bookingQr } from './qr.js';
+import { HOLDS_PLACE } from '../../protocol/rules/bookings.js';
+import { outcome } from '../../protocol/rules/lifecycle.js';
+import { record } from './core.js';
+import { saveTicket } from './ticket-store.js';
 import { queueCounts } from './views.js';
 
 export function creditFor(core: Core, idNumber: string): Credit {
@@ -45,7 +50,7 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
     if (!service) throw new HallError('service-not-found');
     const now = core.now();
     const personSlots = core.repos.bookings.ofPersonOnDay(idNumber, input.date)
-      .filter((b) => b.status === 'booked' || b.status === 'checked-in' || b.status === 'served').map((b) => b.slot);
+      .filter((b) => HOLDS_PLACE.includes(b.status)).map((b) => b.slot);
     const refusal = checkBooking(
       { idNumber, phone: input.phone, channel: input.channel, date: input.date, slot: input.slot, service },
       { now, bookedInSlot: core.repos.bookings.countInSlot(service.id, input.date, input.slot), personSlotsThatDay: personSlots,
@@ -59,9 +64,8 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
       slot_start: slotStartMs(input.date, input.slot, core.cfg.hours.tz), name: input.name.trim(), id_number: idNumber,
       phone: input.phone.trim(), created_at: now, created_by: actorTag(actor),
     });
-    core.repos.events.append(now, 'booking.created', actorTag(actor), id,
-      { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
-    return { booking: toBooking(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret) };
+    record(core, 'booking.created', actor, id, { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
+    return { booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret) };
   });
 }
 
@@ -77,14 +81,15 @@ export function cancelBooking(core: Core, actor: Actor, id: string, by: 'citizen
     // a hall cancellation after check-in takes the waiting ticket out of the line too
     if (b.ticket_id) {
       const t = core.repos.tickets.get(b.ticket_id);
-      if (t && t.status === 'waiting') {
-        core.repos.tickets.save({ ...t, status: 'cancelled', close_reason: 'booking-cancelled', finished_at: now });
+      const o = t && outcome('cancel-booking', t.status);
+      if (t && o && 'next' in o && o.next !== 'same') {
+        saveTicket(core, emit, { ...t, status: o.next, close_reason: 'booking-cancelled', finished_at: now });
         emit('queue:updated', { queue: queueCounts(core, t.queue_id) });
       }
     }
-    core.repos.events.append(now, 'booking.cancelled', actorTag(actor), id, { by, reason: reason ?? null });
+    record(core, 'booking.cancelled', actor, id, { by, reason: reason ?? null });
     emit('booking:changed', { bookingId: id, status: 'cancelled' });
-    return { booking: toBooking(updated, core.cfg.hours.tz) };
+    return { booking: bookingView(updated, core.cfg.hours.tz) };
   });
 }
 
@@ -97,7 +102,7 @@ export function pardon(core: Core, actor: Actor, rawId: string, reason: string):
     const month = monthOf(core.today());
     const n = core.repos.noShows.pardonMonth({ idNumber, month, at: now, by: actorTag(actor), reason });
     // the log names the person only by a masked number: it feeds reports and the platform
-    core.repos.events.append(now, 'credit.pardoned', actorTag(actor), null, { month, pardoned: n, reason, person: idNumber.slice(0, 4) + '…' + idNumber.slice(-4) });
+    record(core, 'credit.pardoned', actor, null, { month, pardoned: n, reason, person: idNumber.slice(0, 4) + '…' + idNumber.slice(-4) });
     return creditFor(core, idNumber);
   });
 }
@@ -108,11 +113,11 @@ export function recordNoShow(core: Core, b: BookingRow, ticketId: string | null,
 }
 
 export function bookingsOf(core: Core, date: string, reveal: boolean): Booking[] {
-  return core.repos.bookings.ofDate(date).map((b) => toBooking(b, core.cfg.hours.tz, reveal));
+  return core.repos.bookings.ofDate(date).map((b) => bookingView(b, core.cfg.hours.tz, reveal));
 }
 
 export function bookingById(core: Core, id: string, reveal: boolean): Booking {
   const b = core.repos.bookings.get(id);
   if (!b) throw new HallError('booking-not-found');
-  return toBooking(b, core.cfg.hours.tz, reveal);
+  return bookingView(b, core.cfg.hours.tz, reveal);
 }

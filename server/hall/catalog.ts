@@ -1,14 +1,16 @@
 /** Catalog edits by an admin: queues, services, windows. Audited in the event log. */
 import { HallError } from '../../protocol/errors.js';
 import type { HallWindow, Queue, Service } from '../../protocol/domain.js';
-import { actorTag, type Actor, type Core } from './core.js';
+import type { LogEvents, LogType } from '../../protocol/log.js';
+import { allows } from '../../protocol/rules/lifecycle.js';
+import { record, type Actor, type Core } from './core.js';
 
 type QueueInput = Omit<Queue, 'id' | 'sortOrder'> & { sortOrder?: number };
 type ServiceInput = Omit<Service, 'id'>;
 type WindowInput = Omit<HallWindow, 'id'>;
 
-function audit(core: Core, actor: Actor, type: string, id: string, data: object) {
-  core.repos.events.append(core.now(), type, actorTag(actor), id, data);
+function audit<K extends LogType>(core: Core, actor: Actor, type: K, id: string, data: LogEvents[K]) {
+  record(core, type, actor, id, data);
 }
 
 function checkPrefix(core: Core, prefix: string, id?: string) {
@@ -108,7 +110,7 @@ export const deleteWindow = (core: Core, actor: Actor, id: string) =>
     if (!w) throw new HallError('window-not-found');
     if (w.current_ticket_id) {
       const t = core.repos.tickets.get(w.current_ticket_id);
-      if (t && (t.status === 'called' || t.status === 'serving')) throw new HallError('in-use');
+      if (t && !allows('delete-window', t.status)) throw new HallError('in-use');
     }
     core.repos.windows.remove(id);
     audit(core, actor, 'window.deleted', id, {});

@@ -6,8 +6,10 @@
 import { EventEmitter } from 'node:events';
 import type pino from 'pino';
 import type { QueueState, Ticket, WindowState } from '../../protocol/domain.js';
-import type { TicketCalledEvent } from '../../protocol/events.js';
+import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
+import type { LogEvents, LogType } from '../../protocol/log.js';
 import type { Repos } from '../db/repos.js';
+import type { TicketRow } from '../db/repos/tickets.js';
 import type { Clock } from '../clock.js';
 import type { HoursConfig } from '../engine/calendar.js';
 import { localDate } from '../engine/calendar.js';
@@ -18,6 +20,11 @@ import { createIds, type NewId, type RandomSource } from './ids.js';
 export type { Actor } from '../engine/authz.js';
 export { SYSTEM, actorTag } from '../engine/authz.js';
 
+/** Appends to the event log, typed by protocol/log.ts: only declared types, each with its data's shape. */
+export function record<K extends LogType>(core: Core, type: K, actor: Actor, subject: string | null, data: LogEvents[K]): void {
+  core.repos.events.append(core.now(), type, actorTag(actor), subject, data);
+}
+
 export interface HallEventMap {
   'ticket:called': [TicketCalledEvent];
   'window:updated': [{ window: WindowState }];
@@ -26,6 +33,12 @@ export interface HallEventMap {
   'booking:changed': [{ bookingId: string; status: string }];
   /** a principal's tokens (or one token) stopped working, or who they are changed: sockets re-check at once */
   'access:revoked': [{ principalId: string | null; tokenHash: string | null }];
+  /** a ticket changed after issue (called, recalled, started, finished, no-show, transferred, cancelled, rated) */
+  'ticket:updated': [{ ticket: Ticket }];
+  /** the hall opened or closed (seen by the tick), or its settings changed */
+  'hall:updated': [HallUpdatedEvent];
+  /** internal: a ticket row as committed (inserted or saved); keeps the hall's line index (hall/line.ts) */
+  'ticket:saved': [TicketRow];
 }
 
 export interface HallSettings {
@@ -42,8 +55,6 @@ export interface Core {
   cfg: HallSettings;
   log: pino.Logger;
   bus: EventEmitter<HallEventMap>;
-  /** appends to the event log, now, as `actor` (the audit trail: never personal data in clear) */
-  audit(type: string, actor: Actor, subject: string | null, data: object): void;
   /** a new time-ordered, unguessable id (./ids.ts) */
   newId: NewId;
   now(): number;
@@ -68,7 +79,6 @@ export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: p
   const core: Core = {
     repos, clock, cfg, log, bus,
     newId: createIds(() => clock.now().getTime(), random),
-    audit: (type, actor, subject, data) => void repos.events.append(clock.now().getTime(), type, actorTag(actor), subject, data),
     now: () => clock.now().getTime(),
     today: () => localDate(clock.now(), cfg.hours.tz),
     run(scope, actor, requestId, fn) {

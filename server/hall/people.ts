@@ -8,7 +8,7 @@ import { HallError } from '../../protocol/errors.js';
 import type { DeviceInfo, DeviceKind, Role, UserAccount, UserInfo } from '../../protocol/domain.js';
 import type { DeviceRow, UserRow } from '../db/repos/people.js';
 import { toIso } from '../engine/time.js';
-import { actorTag, type Actor, type Core, type Emit } from './core.js';
+import { actorTag, record, type Actor, type Core, type Emit } from './core.js';
 
 /** Users' tokens expire after 12 hours (a working day); devices' only when revoked. */
 export const USER_TOKEN_MS = 12 * 3600_000;
@@ -42,7 +42,7 @@ export function createUser(core: Core, actor: Actor, u: NewUser, id = core.newId
     core.repos.users.insert({ id, username: u.username, name: u.name, role: u.role, password_hash: u.passwordHash });
     core.repos.users.setWindows(id, u.windowIds ?? []);
     const user = account(core, userRow(core, id));
-    core.audit('user.created', actor, id, { username: user.username, name: user.name, role: user.role, windowIds: user.windowIds });
+    record(core, 'user.created', actor, id, { username: user.username, name: user.name, role: user.role, windowIds: user.windowIds });
     return { user };
   });
 }
@@ -59,7 +59,7 @@ export function updateUser(core: Core, actor: Actor, id: string, change: UserCha
       core.repos.tokens.revokeAllOf(id, core.now());
       revoked(emit, id);
     } else if (change.role || change.windowIds) revoked(emit, null); // sockets re-read who they are
-    core.audit('user.updated', actor, id, change);
+    record(core, 'user.updated', actor, id, change);
     return { user: account(core, userRow(core, id)) };
   });
 }
@@ -71,7 +71,7 @@ export function setPassword(core: Core, actor: Actor, id: string, passwordHash: 
     core.repos.users.setPassword(id, passwordHash);
     core.repos.tokens.revokeAllOf(id, core.now());
     revoked(emit, id);
-    core.audit('user.password-set', actor, id, { by: actor.id === id ? 'self' : 'admin' });
+    record(core, 'user.password-set', actor, id, { by: actor.id === id ? 'self' : 'admin' });
     return { user: account(core, userRow(core, id)) };
   });
 }
@@ -83,7 +83,7 @@ export function startSession(core: Core, userId: string, tokenHash: string, from
   return core.run('user.sign-in', self, undefined, () => {
     const now = core.now();
     core.repos.tokens.insert({ token_hash: tokenHash, principal_kind: 'user', principal_id: userId, created_at: now, expires_at: now + USER_TOKEN_MS });
-    core.audit('user.signed-in', self, userId, { from });
+    record(core, 'user.signed-in', self, userId, { from });
     return userInfo(core, userId);
   });
 }
@@ -92,7 +92,7 @@ export function endSession(core: Core, actor: Actor, tokenHash: string) {
   return core.run('user.sign-out', actor, undefined, (emit) => {
     core.repos.tokens.revoke(tokenHash, core.now());
     revoked(emit, null, tokenHash);
-    if (actor.kind === 'user') core.audit('user.signed-out', actor, actor.id, {});
+    if (actor.kind === 'user') record(core, 'user.signed-out', actor, actor.id, {});
     return { ok: true as const };
   });
 }
@@ -136,11 +136,11 @@ export function registerDevice(core: Core, actor: Actor, input: { kind: DeviceKi
       core.repos.tokens.revokeAllOf(d.id, now);
       core.repos.devices.setRevoked(d.id, null);
       revoked(emit, d.id);
-      core.audit('device.replaced', actor, d.id, { kind: d.kind, name: d.name });
+      record(core, 'device.replaced', actor, d.id, { kind: d.kind, name: d.name });
     } else {
       d = { id: core.newId('d'), kind: input.kind, name: input.name, created_at: now, revoked_at: null, last_seen_at: null };
       core.repos.devices.insert(d);
-      core.audit('device.registered', actor, d.id, { kind: d.kind, name: d.name });
+      record(core, 'device.registered', actor, d.id, { kind: d.kind, name: d.name });
     }
     core.repos.tokens.insert({ token_hash: tokenHash, principal_kind: 'device', principal_id: d.id, created_at: now, expires_at: null });
     return { id: d.id };
@@ -156,7 +156,7 @@ export function revokeDevice(core: Core, actor: Actor, id: string) {
     core.repos.tokens.revokeAllOf(id, now);
     if (d.revoked_at == null) core.repos.devices.setRevoked(id, now);
     revoked(emit, id);
-    core.audit('device.revoked', actor, id, { kind: d.kind, name: d.name });
+    record(core, 'device.revoked', actor, id, { kind: d.kind, name: d.name });
     return { id };
   });
 }

@@ -3,13 +3,18 @@ import { HallError } from '../../protocol/errors.js';
 import type { Booking, Ticket } from '../../protocol/domain.js';
 import { normalizeIdNumber, isValidIdNumber } from '../../protocol/identity.js';
 import { serviceOpenAt } from '../engine/calendar.js';
-import { checkCheckin } from '../engine/bookings.js';
+import { checkCheckin, pickTodaysBooking } from '../engine/bookings.js';
+import { HAS_TICKET } from '../../protocol/rules/bookings.js';
 import { ticketNumber } from '../engine/tickets.js';
 import { MINUTE } from '../engine/time.js';
-import { toBooking, type BookingRow } from '../db/repos/bookings.js';
-import { toTicket, type TicketRow } from '../db/repos/tickets.js';
-import { actorTag, type Actor, type Core, type Emit } from './core.js';
-import { openness, queueCounts, sessionNow, ticketView } from './views.js';
+import type { BookingRow } from '../db/repos/bookings.js';
+import { bookingView } from './booking-view.js';
+import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';
+import { waitingAhead } from '../engine/position.js';
+import { lineOf } from './line.js';
+import { insertTicketRow } from './ticket-store.js';
+import { actorTag, record, type Actor, type Core, type Emit } from './core.js';
+import { openness, queueCounts, sessionNow } from './views.js';
 import { verifyBookingQr } from './qr.js';
 
 export interface IssuedTicket { ticket: Ticket; waitingAhead: number }
@@ -31,15 +36,13 @@ function insertTicket(
     checked_in_at: t.kind === 'reservation' ? now : null, issued_at: now, called_at: null, started_at: null, finished_at: null,
     recalls: 0, close_reason: null, rating: null, issued_by: actorTag(actor),
   };
-  core.repos.tickets.insert(row);
-  core.repos.events.append(now, 'ticket.issued', actorTag(actor), id, { number: row.number, kind: row.kind, queueId: q.id, serviceId: t.serviceId });
-  // everyone already waiting in this queue is ahead of a new ticket (reservations are called first
-  // anyway): O(1) from the trigger-kept counts, where counting the line would grow with its length
-  const counts = core.repos.tickets.count(q.id);
-  const ahead = t.kind === 'reservation' ? counts.reservations_waiting : counts.waiting;
-  const view = { ticket: toTicket(row, core.cfg.hours.tz), waitingAhead: Math.max(0, ahead - 1) };
+  insertTicketRow(core, emit, row);
+  record(core, 'ticket.issued', actor, id, { number: row.number, kind: row.kind, queueId: q.id, serviceId: t.serviceId });
+  // the one definition of the place in line, in O(log n) from the hall's line (the new ticket is
+  // not in it until the commit: everyone the line holds is committed and ahead or behind it)
+  const view = { ticket: toTicket(row, core.cfg.hours.tz), waitingAhead: waitingAhead(toCandidate(row), lineOf(core), core.cfg.policy.reservationPriority) };
   emit('ticket:issued', { ticket: view.ticket, by: actor, waitingAhead: view.waitingAhead });
-  emit('queue:updated', { queue: queueCounts(core, q.id, counts) });
+  emit('queue:updated', { queue: queueCounts(core, q.id) });
   return view;
 }
 
@@ -63,19 +66,13 @@ export interface CheckinResult { ticket: Ticket; booking: Booking; alreadyChecke
 
 function alreadyIn(core: Core, b: BookingRow): CheckinResult {
   const t = core.repos.tickets.get(b.ticket_id!)!;
-  return { ticket: toTicket(t, core.cfg.hours.tz), booking: toBooking(b, core.cfg.hours.tz), alreadyCheckedIn: true };
+  return { ticket: toTicket(t, core.cfg.hours.tz), booking: bookingView(b, core.cfg.hours.tz), alreadyCheckedIn: true };
 }
 
-/** Among a person's bookings today, the one a check-in means: one open for check-in now, else the most telling refusal. */
+/** Among a person's bookings today, the one a check-in means (engine/bookings.ts `pickTodaysBooking`). */
 function pickTodays(core: Core, rows: BookingRow[]): BookingRow {
-  const now = core.now();
-  const p = core.cfg.policy;
-  const open = rows.find((b) => b.status === 'booked' && checkCheckin({ ...b, slotStart: b.slot_start }, now, core.cfg.hours.tz, p) === null);
-  if (open) return open;
-  const inNow = rows.find((b) => b.status === 'checked-in');
-  if (inNow) return inNow;
-  const upcoming = rows.find((b) => b.status === 'booked' && b.slot_start - p.checkinOpensMinutes * MINUTE > now);
-  return upcoming ?? rows.find((b) => b.status === 'booked') ?? rows.find((b) => b.status === 'forfeited') ?? rows[0];
+  const facts = rows.map((row) => ({ row, status: row.status, date: row.date, slotStart: row.slot_start, forfeitedAt: row.forfeited_at }));
+  return pickTodaysBooking(facts, core.now(), core.cfg.hours.tz, core.cfg.policy).row;
 }
 
 function findBooking(core: Core, input: { qr?: string; idNumber?: string }): BookingRow {
@@ -99,7 +96,7 @@ function findBooking(core: Core, input: { qr?: string; idNumber?: string }): Boo
 export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber?: string; requestId?: string }): CheckinResult & { replayed?: boolean } {
   return core.run('check-in', actor, input.requestId, (emit) => {
     const b = findBooking(core, input);
-    if ((b.status === 'checked-in' || b.status === 'served') && b.ticket_id) return alreadyIn(core, b);
+    if (HAS_TICKET.includes(b.status) && b.ticket_id) return alreadyIn(core, b);
     const refusal = checkCheckin({ ...b, slotStart: b.slot_start }, core.now(), core.cfg.hours.tz, core.cfg.policy);
     if (refusal) throw new HallError(refusal.code, { ...refusal.details, date: b.date, slot: b.slot, serviceId: b.service_id });
     const service = core.repos.services.get(b.service_id);
@@ -110,8 +107,8 @@ export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber
     const now = core.now();
     const updated: BookingRow = { ...b, status: 'checked-in', ticket_id: issued.ticket.id, checked_in_at: now };
     core.repos.bookings.save(updated);
-    core.repos.events.append(now, 'booking.checked-in', actorTag(actor), b.id, { ticketId: issued.ticket.id, serviceId: b.service_id });
+    record(core, 'booking.checked-in', actor, b.id, { ticketId: issued.ticket.id, serviceId: b.service_id });
     emit('booking:changed', { bookingId: b.id, status: 'checked-in' });
-    return { ticket: issued.ticket, booking: toBooking(updated, core.cfg.hours.tz) };
+    return { ticket: issued.ticket, booking: bookingView(updated, core.cfg.hours.tz) };
   });
 }

@@ -1,9 +1,13 @@
 /** Read models: window and queue states, the public snapshot, a ticket's view, the daily report. No personal data. */
 import type { DailyReport, QueueState, RecentCall, StateSnapshot, Ticket, WindowState } from '../../protocol/domain.js';
 import type { WindowRow } from '../db/repos/catalog.js';
-import { toTicket, type TicketRow } from '../db/repos/tickets.js';
+import { HallError } from '../../protocol/errors.js';
+import { callOrder } from '../../protocol/rules/calling.js';
+import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';
+import { waitingAhead } from '../engine/position.js';
+import { lineOf } from './line.js';
 import { nextOpening, serviceOpenAt, sessionAt, zonedInstant } from '../engine/calendar.js';
-import { toIso } from '../engine/time.js';
+import { MINUTE, toIso } from '../engine/time.js';
 import type { Core } from './core.js';
 
 export function windowState(core: Core, row: WindowRow): WindowState {
@@ -61,8 +65,33 @@ export function snapshot(core: Core): StateSnapshot {
   };
 }
 
+/** A ticket and the people waiting ahead of it (engine/position.ts, from the hall's line: O(log n)). */
 export function ticketView(core: Core, row: TicketRow): { ticket: Ticket; waitingAhead: number } {
-  return { ticket: toTicket(row, core.cfg.hours.tz), waitingAhead: row.status === 'waiting' ? core.repos.tickets.ahead(row) : 0 };
+  const ahead = row.status === 'waiting' ? waitingAhead(toCandidate(row), lineOf(core), core.cfg.policy.reservationPriority) : 0;
+  return { ticket: toTicket(row, core.cfg.hours.tz), waitingAhead: ahead };
+}
+
+/**
+ * A window's waiting list in the order its call-nexts would call it (`callOrder`), transfers to it
+ * first. Each lane of the line is already in calling order, so its first `limit` are all that can
+ * reach the list's first `limit`: the cost is the window's lanes × limit, not the line.
+ */
+export function waitingList(core: Core, windowId: string, limit = 100): Ticket[] {
+  const row = core.repos.windows.row(windowId);
+  const win = core.repos.windows.get(windowId);
+  if (!row || !win) throw new HallError('window-not-found');
+  const line = lineOf(core);
+  const candidates = [
+    ...line.first(`transfer:${windowId}`, limit),
+    ...win.queueIds.flatMap((q) => [...line.first(`reservation:${q}`, limit), ...line.first(`walk-in:${q}`, limit)]),
+  ];
+  const p = core.cfg.policy;
+  const order = callOrder(candidates, { id: windowId, queueIds: win.queueIds, reservationOnly: !!row.reservation_only, mode: row.mode },
+    { now: core.now(), policy: p.reservationPriority, eligibleBeforeMs: p.eligibleBeforeMinutes * MINUTE });
+  return order.slice(0, limit).flatMap(({ ticket }) => {
+    const t = core.repos.tickets.get(ticket.id);
+    return t ? [toTicket(t, core.cfg.hours.tz)] : [];
+  });
 }
 
 export function sessionNow(core: Core) {

@@ -5,13 +5,17 @@
  * resume, mode, and a lead's out-of-order call.
  */
 import { HallError } from '../../protocol/errors.js';
-import type { Ticket, WindowMode } from '../../protocol/domain.js';
+import type { Ticket, TicketStatus, WindowMode } from '../../protocol/domain.js';
+import type { LogEvents, TicketRef } from '../../protocol/log.js';
 import { pickNext, type Candidate } from '../../protocol/rules/calling.js';
+import { outcome, type TicketCommand } from '../../protocol/rules/lifecycle.js';
 import { MINUTE, toIso } from '../engine/time.js';
 import type { WindowRow } from '../db/repos/catalog.js';
 import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';
-import { actorTag, type Actor, type Core, type Emit } from './core.js';
+import { record, type Actor, type Core, type Emit } from './core.js';
 import { recordNoShow } from './bookings.js';
+import { saveTicket } from './ticket-store.js';
+import { bookingAfterTicket } from '../engine/day-end.js';
 import { queueCounts, windowState } from './views.js';
 
 type Result = { ticket: Ticket | null };
@@ -31,19 +35,24 @@ function saveWindow(core: Core, emit: Emit, w: WindowRow) {
   emit('window:updated', { window: windowState(core, w) });
 }
 
-function log(core: Core, type: string, actor: Actor, t: TicketRow, data: object = {}) {
-  core.repos.events.append(core.now(), type, actorTag(actor), t.id, { number: t.number, kind: t.kind, queueId: t.queue_id, ...data });
+const ref = (t: TicketRow): TicketRef => ({ number: t.number, kind: t.kind, queueId: t.queue_id });
+
+/** The lifecycle's answer (protocol/rules/lifecycle.ts) for `command` on `t`: its next status, or the refusal thrown. */
+function lifecycle(command: TicketCommand, t: TicketRow | undefined, details?: Record<string, unknown>): TicketStatus | 'same' {
+  const o = outcome(command, t?.status);
+  if ('refuse' in o) throw new HallError(o.refuse, details);
+  return o.next;
 }
 
 /** Finishes a serving ticket; a finished reservation marks its booking served. */
-function finishTicket(core: Core, actor: Actor, t: TicketRow) {
+function finishTicket(core: Core, emit: Emit, actor: Actor, t: TicketRow) {
   const now = core.now();
-  core.repos.tickets.save({ ...t, status: 'done', started_at: t.started_at ?? now, finished_at: now });
+  saveTicket(core, emit, { ...t, status: 'done', started_at: t.started_at ?? now, finished_at: now });
   if (t.booking_id) {
     const b = core.repos.bookings.get(t.booking_id);
-    if (b && b.status === 'checked-in') core.repos.bookings.save({ ...b, status: 'served' });
+    if (b && bookingAfterTicket('done', b.status) === 'served') core.repos.bookings.save({ ...b, status: 'served' });
   }
-  log(core, 'ticket.finished', actor, t, { windowId: t.window_id });
+  record(core, 'ticket.finished', actor, t.id, { ...ref(t), windowId: t.window_id });
 }
 
 /** Candidates for this window: the heads of each index only, so the cost does not grow with the line. */
@@ -62,7 +71,7 @@ function heads(core: Core, w: WindowRow, queueIds: string[]): Candidate[] {
 
 function announce(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketRow, recall: boolean) {
   const at = core.now();
-  core.repos.events.append(at, 'ticket.called', actorTag(actor), t.id, {
+  record(core, 'ticket.called', actor, t.id, {
     ticketNumber: t.number, kind: t.kind, queueId: t.queue_id, windowId: w.id, windowNumber: w.number, windowName: w.name, recall,
   });
   emit('ticket:called', {
@@ -72,18 +81,18 @@ function announce(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketR
 }
 
 /** Clears the way for a new call: refuses a paused window or a called ticket; finishes a serving one. */
-function prepareCall(core: Core, actor: Actor, w: WindowRow): WindowRow {
+function prepareCall(core: Core, emit: Emit, actor: Actor, w: WindowRow): WindowRow {
   if (w.status === 'paused') throw new HallError('window-paused');
   const cur = current(core, w);
-  if (cur?.status === 'called') throw new HallError('ticket-in-progress', { ticket: cur.number });
-  if (cur?.status === 'serving') finishTicket(core, actor, cur);
+  if (cur && lifecycle('call-next', cur, { ticket: cur.number }) === 'done') finishTicket(core, emit, actor, cur);
   return { ...w, status: 'open', current_ticket_id: null };
 }
 
-function callTicketRow(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketRow, data: object = {}): Result {
+function callTicketRow(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketRow,
+  data: { reason?: string | null; outOfOrder?: boolean } = {}): Result {
   const called: TicketRow = { ...t, status: 'called', window_id: w.id, target_window_id: null, called_at: core.now() };
-  core.repos.tickets.save(called);
-  log(core, 'ticket.assigned', actor, called, { windowId: w.id, ...data });
+  saveTicket(core, emit, called);
+  record(core, 'ticket.assigned', actor, called.id, { ...ref(called), windowId: w.id, ...data });
   announce(core, emit, actor, w, called, false);
   saveWindow(core, emit, { ...w, current_ticket_id: t.id });
   emit('queue:updated', { queue: queueCounts(core, t.queue_id) });
@@ -92,7 +101,7 @@ function callTicketRow(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: Ti
 
 export function callNext(core: Core, actor: Actor, windowId: string, mode?: WindowMode): Result {
   return core.run('call-next', actor, undefined, (emit) => {
-    const w = prepareCall(core, actor, windowRow(core, windowId));
+    const w = prepareCall(core, emit, actor, windowRow(core, windowId));
     const queueIds = core.repos.windows.get(w.id)!.queueIds;
     const next = pickNext(heads(core, w, queueIds), { id: w.id, queueIds, reservationOnly: !!w.reservation_only, mode: w.mode }, {
       now: core.now(), policy: core.cfg.policy.reservationPriority, eligibleBeforeMs: core.cfg.policy.eligibleBeforeMinutes * MINUTE, mode,
@@ -110,19 +119,20 @@ export function callTicket(core: Core, actor: Actor, windowId: string, ticketId:
   return core.run('call-ticket', actor, undefined, (emit) => {
     const t = core.repos.tickets.get(ticketId);
     if (!t) throw new HallError('ticket-not-found');
-    if (t.status !== 'waiting') throw new HallError('ticket-not-waiting', { status: t.status });
-    const w = prepareCall(core, actor, windowRow(core, windowId));
+    lifecycle('call', t, { status: t.status });
+    const w = prepareCall(core, emit, actor, windowRow(core, windowId));
     return callTicketRow(core, emit, actor, w, t, { outOfOrder: true, reason: reason ?? null });
   });
 }
 
-/** Runs `fn` on the window's current ticket, which must be in one of `allowed` states. */
-function onCurrent(core: Core, actor: Actor, scope: string, windowId: string, allowed: TicketRow['status'][],
+/** Runs `fn` on the window's current ticket, when the lifecycle lets `command` act on it. */
+function onCurrent(core: Core, actor: Actor, command: TicketCommand, windowId: string,
   fn: (w: WindowRow, t: TicketRow, emit: Emit) => void): Result {
-  return core.run(scope, actor, undefined, (emit) => {
+  return core.run(command, actor, undefined, (emit) => {
     const w = windowRow(core, windowId);
     const t = current(core, w);
-    if (!t || !allowed.includes(t.status)) throw new HallError('no-current-ticket', t ? { status: t.status } : undefined);
+    lifecycle(command, t, t ? { status: t.status } : undefined);
+    if (!t) throw new HallError('no-current-ticket'); // the lifecycle refuses every command without a ticket
     fn(w, t, emit);
     const after = core.repos.tickets.get(t.id)!;
     return { ticket: toTicket(after, core.cfg.hours.tz) };
@@ -130,26 +140,26 @@ function onCurrent(core: Core, actor: Actor, scope: string, windowId: string, al
 }
 
 export function recall(core: Core, actor: Actor, windowId: string): Result {
-  return onCurrent(core, actor, 'recall', windowId, ['called'], (w, t, emit) => {
+  return onCurrent(core, actor, 'recall', windowId, (w, t, emit) => {
     const r = { ...t, recalls: t.recalls + 1 };
-    core.repos.tickets.save(r);
+    saveTicket(core, emit, r);
     announce(core, emit, actor, w, r, true);
     emit('window:updated', { window: windowState(core, w) });
   });
 }
 
 export function start(core: Core, actor: Actor, windowId: string): Result {
-  return onCurrent(core, actor, 'start', windowId, ['called'], (w, t, emit) => {
-    core.repos.tickets.save({ ...t, status: 'serving', started_at: core.now() });
-    log(core, 'ticket.started', actor, t, { windowId: w.id });
+  return onCurrent(core, actor, 'start', windowId, (w, t, emit) => {
+    saveTicket(core, emit, { ...t, status: 'serving', started_at: core.now() });
+    record(core, 'ticket.started', actor, t.id, { ...ref(t), windowId: w.id });
     emit('window:updated', { window: windowState(core, w) });
   });
 }
 
 /** Finish from serving; from called too (a quick matter where nobody pressed start), counting service from now. */
 export function finish(core: Core, actor: Actor, windowId: string): Result {
-  return onCurrent(core, actor, 'finish', windowId, ['serving', 'called'], (w, t, emit) => {
-    finishTicket(core, actor, t);
+  return onCurrent(core, actor, 'finish', windowId, (w, t, emit) => {
+    finishTicket(core, emit, actor, t);
     // the window shows nobody rather than a finished number: nothing stale looks current
     saveWindow(core, emit, { ...w, current_ticket_id: null });
   });
@@ -157,21 +167,25 @@ export function finish(core: Core, actor: Actor, windowId: string): Result {
 
 /** The called citizen did not come: a reservation no-show counts against the person's credit. */
 export function noShow(core: Core, actor: Actor, windowId: string): Result {
-  return onCurrent(core, actor, 'no-show', windowId, ['called'], (w, t, emit) => {
+  return onCurrent(core, actor, 'no-show', windowId, (w, t, emit) => {
     const now = core.now();
-    core.repos.tickets.save({ ...t, status: 'no-show', finished_at: now });
+    saveTicket(core, emit, { ...t, status: 'no-show', finished_at: now });
     if (t.booking_id) {
       const b = core.repos.bookings.get(t.booking_id);
       if (b) recordNoShow(core, b, t.id, now);
+      if (b && bookingAfterTicket('no-show', b.status) === 'forfeited') {
+        core.repos.bookings.save({ ...b, status: 'forfeited', forfeited_at: now });
+        emit('booking:changed', { bookingId: b.id, status: 'forfeited' });
+      }
     }
-    log(core, 'ticket.no-show', actor, t, { windowId: w.id, recalls: t.recalls });
+    record(core, 'ticket.no-show', actor, t.id, { ...ref(t), windowId: w.id, recalls: t.recalls });
     saveWindow(core, emit, { ...w, current_ticket_id: null });
   });
 }
 
 /** Sends the current ticket to another queue or window, keeping its place (issue time). */
 export function transfer(core: Core, actor: Actor, windowId: string, to: { queueId?: string; windowId?: string }): Result {
-  return onCurrent(core, actor, 'transfer', windowId, ['called', 'serving'], (w, t, emit) => {
+  return onCurrent(core, actor, 'transfer', windowId, (w, t, emit) => {
     if (to.windowId !== undefined && (to.windowId === w.id || !core.repos.windows.row(to.windowId)))
       throw new HallError('transfer-target-invalid', { windowId: to.windowId });
     if (to.queueId !== undefined && !core.repos.queues.get(to.queueId)) throw new HallError('transfer-target-invalid', { queueId: to.queueId });
@@ -179,49 +193,52 @@ export function transfer(core: Core, actor: Actor, windowId: string, to: { queue
       ...t, status: 'waiting', window_id: null, called_at: null, started_at: null,
       queue_id: to.queueId ?? t.queue_id, target_window_id: to.windowId ?? null,
     };
-    core.repos.tickets.save(moved);
-    log(core, 'ticket.transferred', actor, t, { fromWindowId: w.id, toQueueId: to.queueId ?? null, toWindowId: to.windowId ?? null });
+    saveTicket(core, emit, moved);
+    record(core, 'ticket.transferred', actor, t.id, { ...ref(t), fromWindowId: w.id, toQueueId: to.queueId ?? null, toWindowId: to.windowId ?? null });
     saveWindow(core, emit, { ...w, current_ticket_id: null });
     emit('queue:updated', { queue: queueCounts(core, t.queue_id) });
     if (moved.queue_id !== t.queue_id) emit('queue:updated', { queue: queueCounts(core, moved.queue_id) });
   });
 }
 
-function setWindow(core: Core, actor: Actor, scope: string, windowId: string, change: (w: WindowRow) => WindowRow, data: object = {}) {
-  return core.run(scope, actor, undefined, (emit) => {
+type WindowLog = 'window.paused' | 'window.resumed' | 'window.mode' | 'window.opened' | 'window.closed';
+
+function setWindow<K extends WindowLog>(core: Core, actor: Actor, type: K, windowId: string, change: (w: WindowRow) => WindowRow,
+  data: LogEvents[K]) {
+  return core.run(type.slice('window.'.length), actor, undefined, (emit) => {
     const w = change(windowRow(core, windowId));
-    core.repos.events.append(core.now(), `window.${scope}`, actorTag(actor), w.id, data);
+    record(core, type, actor, w.id, data);
     saveWindow(core, emit, w);
     return { window: windowState(core, w) };
   });
 }
 
 export const pause = (core: Core, actor: Actor, windowId: string, reason: string) =>
-  setWindow(core, actor, 'paused', windowId, (w) => ({ ...w, status: 'paused', pause_reason: reason }), { reason });
+  setWindow(core, actor, 'window.paused', windowId, (w) => ({ ...w, status: 'paused', pause_reason: reason }), { reason });
 export const resume = (core: Core, actor: Actor, windowId: string) =>
-  setWindow(core, actor, 'resumed', windowId, (w) => ({ ...w, status: 'open', pause_reason: null }));
+  setWindow(core, actor, 'window.resumed', windowId, (w) => ({ ...w, status: 'open', pause_reason: null }), {});
 export const setMode = (core: Core, actor: Actor, windowId: string, mode: WindowMode) =>
-  setWindow(core, actor, 'mode', windowId, (w) => ({ ...w, mode }), { mode });
+  setWindow(core, actor, 'window.mode', windowId, (w) => ({ ...w, mode }), { mode });
 /** A staff member signs in at the window: it opens and shows their name. */
 export const openWindow = (core: Core, actor: Actor, windowId: string) =>
-  setWindow(core, actor, 'opened', windowId, (w) => ({
+  setWindow(core, actor, 'window.opened', windowId, (w) => ({
     ...w, status: w.status === 'paused' ? 'paused' : 'open', staff_user_id: actor.kind === 'user' ? actor.id : w.staff_user_id,
-  }));
+  }), {});
 export const closeWindow = (core: Core, actor: Actor, windowId: string) =>
-  setWindow(core, actor, 'closed', windowId, (w) => {
-    if (current(core, w)?.status === 'called') throw new HallError('ticket-in-progress');
+  setWindow(core, actor, 'window.closed', windowId, (w) => {
+    lifecycle('close-window', current(core, w));
     return { ...w, status: 'closed', pause_reason: null, staff_user_id: null };
-  });
+  }, {});
 
 /** An evaluator's rating, stored against the ticket being or just served at that window. */
 export function rate(core: Core, actor: Actor, windowId: string, rating: number) {
-  return core.run('rate', actor, undefined, () => {
+  return core.run('rate', actor, undefined, (emit) => {
     const w = windowRow(core, windowId);
     const cur = current(core, w);
     const t = cur && (cur.status === 'serving' || cur.status === 'done') ? cur : core.repos.tickets.lastDoneAt(w.id);
     if (!t) throw new HallError('no-current-ticket');
-    core.repos.tickets.save({ ...t, rating });
-    log(core, 'ticket.rated', actor, t, { rating, windowId: w.id });
+    saveTicket(core, emit, { ...t, rating });
+    record(core, 'ticket.rated', actor, t.id, { ...ref(t), rating, windowId: w.id });
     return { ticketId: t.id, rating };
   });
 }

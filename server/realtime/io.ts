@@ -1,7 +1,7 @@
 /**
  * Socket.IO: a token is required to connect; right after connecting a client gets `state:snapshot`;
  * hall events go to rooms by role. Public screens never receive personal data (no event carries any),
- * `ticket:issued` goes to staff and admins only, `device:scan` and `print:result` to one kiosk.
+ * `ticket:issued` and `ticket:updated` go to staff and admins only, `device:scan` and `print:result` to one kiosk.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -79,6 +79,8 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
   bus.on('window:updated', (e) => void io.emit('window:updated', e));
   bus.on('queue:updated', (e) => void io.emit('queue:updated', e));
   bus.on('ticket:issued', (e) => void io.to('staff').emit('ticket:issued', { ticket: e.ticket }));
+  bus.on('ticket:updated', (e) => void io.to('staff').emit('ticket:updated', { ticket: e.ticket }));
+  bus.on('hall:updated', (e) => void io.emit('hall:updated', e));
 
   return {
     io,

@@ -71,11 +71,11 @@ describe('checkBooking (seed 002 预约规则)', () => {
   });
   it('seed 002 信用: refuses a barred person, with the date the bar ends', () => {
     expect(checkBooking(req(), facts({ barredUntil: '2026-12-01' }), H, P))
-      .toEqual({ code: 'booking-barred', details: { barredUntil: '2026-12-01' } });
+      .toEqual({ code: 'booking-barred', details: { barredUntil: '2026-12-01', limit: 3 } });
   });
   it('14-day horizon: allows today + 14, refuses today + 15', () => {
     expect(checkBooking(req({ date: '2026-12-07' }), facts(), H, P)).toBeNull();
-    expect(checkBooking(req({ date: '2026-12-08' }), facts(), H, P)).toEqual({ code: 'beyond-horizon', details: { lastDate: '2026-12-07' } });
+    expect(checkBooking(req({ date: '2026-12-08' }), facts(), H, P)).toEqual({ code: 'beyond-horizon', details: { lastDate: '2026-12-07', days: 14 } });
   });
 });
 
@@ -109,7 +109,7 @@ describe('seed 002 取消预约: cancellation', () => {
   });
   it('the citizen may not cancel later than 3 hours before', () => {
     expect(checkCancel({ status: 'booked', slotStart }, 'citizen', at('2026-11-24T06:30:01+08:00'), P, TZ))
-      .toEqual({ code: 'too-late-to-cancel', details: { deadline: '2026-11-24T06:30:00+08:00' } });
+      .toEqual({ code: 'too-late-to-cancel', details: { deadline: '2026-11-24T06:30:00+08:00', hours: 3 } });
   });
   it('the hall may cancel later, even after check-in', () => {
     expect(checkCancel({ status: 'booked', slotStart }, 'hall', at('2026-11-24T09:40:00+08:00'), P, TZ)).toBeNull();
@@ -132,7 +132,7 @@ describe('seed 002 签到 and 爽约: check-in window and forfeit', () => {
   it('check-in is allowed until slot start + 30 min, then the booking has expired', () => {
     expect(checkCheckin(b, at('2026-11-23T10:59:59+08:00'), TZ, P)).toBeNull();
     expect(checkCheckin(b, at('2026-11-23T11:00:00+08:00'), TZ, P))
-      .toEqual({ code: 'booking-expired', details: { forfeitedAt: '2026-11-23T11:00:00+08:00' } });
+      .toEqual({ code: 'booking-expired', details: { forfeitedAt: '2026-11-23T11:00:00+08:00', minutes: 30 } });
     expect(forfeitTime(b.slotStart, P)).toBe(at('2026-11-23T11:00:00+08:00'));
   });
   it('refuses a booking of another day as booking-not-today', () => {
@@ -142,6 +142,6 @@ describe('seed 002 签到 and 爽约: check-in window and forfeit', () => {
   it('refuses a cancelled booking and reports a forfeited one as expired at its forfeit time', () => {
     expect(checkCheckin({ ...b, status: 'cancelled' }, at('2026-11-23T10:00:00+08:00'), TZ, P)?.code).toBe('booking-cancelled');
     expect(checkCheckin({ ...b, status: 'forfeited', forfeitedAt: at('2026-11-23T11:00:00+08:00') }, at('2026-11-23T12:00:00+08:00'), TZ, P))
-      .toEqual({ code: 'booking-expired', details: { forfeitedAt: '2026-11-23T11:00:00+08:00' } });
+      .toEqual({ code: 'booking-expired', details: { forfeitedAt: '2026-11-23T11:00:00+08:00', minutes: 30 } });
   });
 });

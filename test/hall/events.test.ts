@@ -39,7 +39,7 @@ describe('the event log records every state change (server/db: append-only log)'
     hall.setMode(STAFF, 'w2', 'reservation');
     hall.callNext(STAFF, 'w1');
     hall.noShow(STAFF, 'w1');
-    expect(types(db).filter((t) => !/^(queue|service|window)\.(created)$/.test(t))).toEqual([
+    expect(types(db).filter((t) => !/^(queue|service|window|user)\.(created)$/.test(t))).toEqual([
       'booking.created', 'booking.created', 'booking.cancelled', 'booking.created', 'booking.forfeited',
       'ticket.issued', 'booking.checked-in', 'window.paused', 'window.resumed', 'window.mode',
       'ticket.assigned', 'ticket.called', 'ticket.no-show',

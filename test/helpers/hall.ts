@@ -52,6 +52,8 @@ export function seedCatalog(hall: Hall, moreServices: CatalogSeed['services'] = 
       { id: 'w2', number: 2, name: '不动产窗口', queueIds: ['qB', 'qA'], reservationOnly: false, status: 'open' },
       { id: 'w3', number: 3, name: '预约专窗', queueIds: ['qA'], reservationOnly: true, status: 'open' },
     ],
+    // STAFF is a real account: a window it signs in at names it (windows.staff_user_id → users)
+    users: [{ id: STAFF.id, username: 'staff', name: STAFF.name!, role: 'staff', passwordHash: 'unused', windowIds: STAFF.windowIds }],
   });
 }
 

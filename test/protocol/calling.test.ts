@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickNext, servesReservations, servesWalkIns, type Candidate, type CallOptions, type WindowView } from '../../protocol/rules/calling.js';
+import { callOrder, pickNext, servesReservations, servesWalkIns, type Candidate, type CallOptions, type WindowView } from '../../protocol/rules/calling.js';
 import { MINUTE } from '../../server/engine/time.js';
 
 const T0 = new Date('2026-11-23T09:00:00+08:00').getTime();
@@ -93,5 +93,11 @@ describe('ties in time', () => {
     const a = { ...res('zzz', 'qA', 0, 0), seq: 7 };
     const b = { ...res('aaa', 'qA', 0, 0), seq: 8 };
     expect(pick([b, a])).toBe('zzz:reservation');
+  });
+  it('transfers to a window issued in the same millisecond go in sequence order, not by queue (as the hall\'s transfer head reads them)', () => {
+    const fromB = { ...walk('b', 'qB', 0), seq: 1, targetWindowId: 'w1' };
+    const fromA = { ...walk('a', 'qA', 0), seq: 2, targetWindowId: 'w1' };
+    expect(pick([fromA, fromB])).toBe('b:transfer');
+    expect(callOrder([fromA, fromB], win(), opts()).map((o) => o.ticket.id)).toEqual(['b', 'a']);
   });
 });

@@ -1,8 +1,7 @@
 /** Bookings (预约) from every channel, and the no-shows that make up a person's monthly credit. */
 import type { Db } from '../open.js';
-import type { Booking, BookingChannel, BookingStatus } from '../../../protocol/domain.js';
-import { maskIdNumber, maskName, maskPhone } from '../../../protocol/identity.js';
-import { toIso } from '../../engine/time.js';
+import type { BookingChannel, BookingStatus } from '../../../protocol/domain.js';
+import { HOLDS_PLACE } from '../../../protocol/rules/bookings.js';
 
 export interface BookingRow {
   id: string; status: BookingStatus; channel: BookingChannel; service_id: string; date: string; slot: string; slot_start: number;
@@ -11,20 +10,8 @@ export interface BookingRow {
   forfeited_at: number | null;
 }
 
-/** Personal data masked unless `reveal` (an admin reading one booking). */
-export function toBooking(r: BookingRow, tz: string, reveal = false): Booking {
-  const b: Booking = {
-    id: r.id, status: r.status, channel: r.channel, serviceId: r.service_id, date: r.date, slot: r.slot,
-    name: reveal ? r.name : maskName(r.name), idNumber: reveal ? r.id_number : maskIdNumber(r.id_number),
-    phone: reveal ? r.phone : maskPhone(r.phone), createdAt: toIso(r.created_at, tz),
-  };
-  if (r.ticket_id) b.ticketId = r.ticket_id;
-  if (r.cancelled_by) b.cancelledBy = r.cancelled_by as 'citizen' | 'hall';
-  if (r.cancel_reason) b.cancelReason = r.cancel_reason;
-  return b;
-}
-
-const HOLDING = "('booked', 'checked-in', 'served')";
+/** rows are returned in clear: the hall's read model (server/hall/booking-view.ts) masks what leaves it */
+const HOLDING = `(${HOLDS_PLACE.map((st) => `'${st}'`).join(', ')})`;
 
 export function bookingsRepo(db: Db) {
   const insert = db.prepare(

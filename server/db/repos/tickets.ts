@@ -74,18 +74,10 @@ export function ticketsRepo(db: Db) {
   const counts = db.prepare<[], { queue_id: string; waiting: number; reservations_waiting: number }>('SELECT * FROM queue_counts');
   const count = db.prepare<[string], { waiting: number; reservations_waiting: number }>(
     'SELECT waiting, reservations_waiting FROM queue_counts WHERE queue_id = ?');
-  const aheadWalkin = db.prepare<[string, number, number, number], { n: number }>(
-    `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'walk-in' AND target_window_id IS NULL AND queue_id = ?
-     AND (issued_at < ? OR (issued_at = ? AND seq < ?))`);
-  const aheadReservation = db.prepare<[string, number], { n: number }>(
-    `SELECT count(*) n FROM tickets WHERE status = 'waiting' AND kind = 'reservation' AND target_window_id IS NULL AND queue_id = ?
-     AND slot_start <= ?`);
   const waitingWalkinsBefore = db.prepare<[string, number, string], TicketRow>(INDEXED.waitingWalkinsBefore);
   const waitingReservationsBefore = db.prepare<[string, string], TicketRow>(INDEXED.waitingReservationsBefore);
   const waitingTransfersBefore = db.prepare<[string], TicketRow>(INDEXED.waitingTransfersBefore);
   const activeUpTo = db.prepare<[string], TicketRow>(INDEXED.activeUpTo);
-  const waitingList = db.prepare<[string, number], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND queue_id = ? ORDER BY kind = 'walk-in', slot_start, issued_at LIMIT ?`);
   const ofDay = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE day = ?');
   const lastDone = db.prepare<[string], TicketRow>(
     `SELECT * FROM tickets WHERE window_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
@@ -100,18 +92,21 @@ export function ticketsRepo(db: Db) {
     transferHead: (windowId: string) => transferHead.get(windowId),
     counts: () => counts.all(),
     count: (queueId: string) => count.get(queueId) ?? { waiting: 0, reservations_waiting: 0 },
-    /** how many are ahead of this waiting ticket in its own queue */
-    ahead: (r: TicketRow): number => r.kind === 'reservation'
-      ? Math.max(0, aheadReservation.get(r.queue_id, r.slot_start ?? 0)!.n - 1)
-      : aheadWalkin.get(r.queue_id, r.issued_at, r.issued_at, r.seq)!.n,
     /** waiting tickets of days before `day` (which starts at `dayStart`), in the queues that have any waiting */
     waitingBefore: (day: string, dayStart: number, queueIds: string[]): TicketRow[] => [
       ...queueIds.flatMap((q) => [...waitingWalkinsBefore.all(q, dayStart, day), ...waitingReservationsBefore.all(q, day)]),
       ...waitingTransfersBefore.all(day),
     ],
+    /** every waiting ticket (the hall's line is built from them at start), through the same indexes */
+    allWaiting(): TicketRow[] {
+      const queueIds = counts.all().map((c) => c.queue_id);
+      return [
+        ...queueIds.flatMap((q) => [...waitingWalkinsBefore.all(q, Number.MAX_SAFE_INTEGER, '9999-12-31'), ...waitingReservationsBefore.all(q, '9999-12-31')]),
+        ...waitingTransfersBefore.all('9999-12-31'),
+      ];
+    },
     /** called and serving tickets of `day` and the days before it */
     activeUpTo: (day: string) => activeUpTo.all(day),
-    waitingList: (queueId: string, limit: number) => waitingList.all(queueId, limit),
     ofDay: (day: string) => ofDay.all(day),
     lastDoneAt: (windowId: string) => lastDone.get(windowId),
   };

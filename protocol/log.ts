@@ -1,0 +1,83 @@
+/**
+ * The event log's types and the shape of each one's data: the hall appends only these (the append
+ * is typed by this map), and statistics, audit and the platform outbox read them. No personal data
+ * in clear: a person appears only masked (`person`), never by name, ID number or phone.
+ */
+import type { BookingChannel, HallWindow, Queue, Role, Service, TicketKind, WindowMode } from './domain.js';
+
+/** how a ticket is named in every ticket.* event (its id is the event's subject) */
+export interface TicketRef { number: string; kind: TicketKind; queueId: string }
+
+export interface LogEvents {
+  'ticket.issued': TicketRef & { serviceId: string };
+  /** the ticket was given to a window: by call-next (`reason` the calling rule that picked it) or by a lead out of order */
+  'ticket.assigned': TicketRef & { windowId: string; reason?: string | null; outOfOrder?: boolean };
+  /** a call or a recall announced (the lobby's recent calls are read from these) */
+  'ticket.called': {
+    ticketNumber: string; kind: TicketKind; queueId: string; windowId: string; windowNumber: number; windowName: string; recall: boolean;
+  };
+  'ticket.started': TicketRef & { windowId: string };
+  'ticket.finished': TicketRef & { windowId: string | null };
+  'ticket.no-show': TicketRef & { windowId: string; recalls: number };
+  'ticket.transferred': TicketRef & { fromWindowId: string; toQueueId: string | null; toWindowId: string | null };
+  'ticket.rated': TicketRef & { rating: number; windowId: string };
+  'booking.created': { channel: BookingChannel; serviceId: string; date: string; slot: string };
+  'booking.checked-in': { ticketId: string; serviceId: string };
+  /** by the citizen or the hall; the day end cancels a checked-in booking whose ticket was never served (reason day-end) */
+  'booking.cancelled': { by: 'citizen' | 'hall'; reason: string | null };
+  'booking.forfeited': { serviceId: string; date: string; slot: string };
+  /** `person`: the ID number masked to its first and last four characters */
+  'credit.pardoned': { month: string; pardoned: number; reason: string; person: string };
+  'queue.created': Queue;
+  'queue.updated': Queue;
+  'queue.deleted': Record<string, never>;
+  'service.created': Service;
+  'service.updated': Service;
+  'service.deleted': Record<string, never>;
+  'window.created': HallWindow;
+  'window.updated': HallWindow;
+  'window.deleted': Record<string, never>;
+  'window.paused': { reason: string };
+  'window.resumed': Record<string, never>;
+  'window.mode': { mode: WindowMode };
+  'window.opened': Record<string, never>;
+  'window.closed': Record<string, never>;
+  /** the day-end close ran: how many tickets it closed */
+  'day.closed': { day: string; tickets: number };
+  /** staff needed one booking's personal data in clear (POST /api/bookings/:id/reveal): why */
+  'booking.revealed': { reason: string };
+  // accounts and devices (server/hall/people.ts); never a password or a token
+  'user.created': { username: string; name: string; role: Role; windowIds: string[] };
+  'user.updated': { role?: Role; windowIds?: string[]; name?: string; active?: boolean };
+  'user.password-set': { by: 'self' | 'admin' };
+  /** `from`: the client address of the sign-in */
+  'user.signed-in': { from: string };
+  'user.signed-out': Record<string, never>;
+  'device.registered': { kind: string; name: string };
+  'device.replaced': { kind: string; name: string };
+  'device.revoked': { kind: string; name: string };
+  /** which settings changed (their names; the values are in the settings table) */
+  'settings.updated': { keys: string[] };
+}
+
+export type LogType = keyof LogEvents;
+export type LogData<K extends LogType> = LogEvents[K];
+
+/** Every declared type, for readers that check what they find (a type missing here fails to compile). */
+const TYPES: Record<LogType, true> = {
+  'ticket.issued': true, 'ticket.assigned': true, 'ticket.called': true, 'ticket.started': true, 'ticket.finished': true,
+  'ticket.no-show': true, 'ticket.transferred': true, 'ticket.rated': true,
+  'booking.created': true, 'booking.checked-in': true, 'booking.cancelled': true, 'booking.forfeited': true,
+  'credit.pardoned': true,
+  'queue.created': true, 'queue.updated': true, 'queue.deleted': true,
+  'service.created': true, 'service.updated': true, 'service.deleted': true,
+  'window.created': true, 'window.updated': true, 'window.deleted': true,
+  'window.paused': true, 'window.resumed': true, 'window.mode': true, 'window.opened': true, 'window.closed': true,
+  'day.closed': true,
+  'booking.revealed': true,
+  'user.created': true, 'user.updated': true, 'user.password-set': true, 'user.signed-in': true, 'user.signed-out': true,
+  'device.registered': true, 'device.replaced': true, 'device.revoked': true,
+  'settings.updated': true,
+};
+export const LOG_TYPES = Object.keys(TYPES) as LogType[];
+export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);
