@@ -4,9 +4,7 @@
  * server/realtime → server/devices → drivers (the drivers stand alone: protocol only). The apps sit
  * beside the server and share only protocol/. Tests, the bench and the scripts may import anything.
  *
- * A violation that already existed when a rule was written is listed in
- * .dependency-cruiser-known-violations.json and tolerated until it is fixed; any new one fails.
- * After fixing one, shrink the list: `npm run lint:deps:baseline` (never to add a violation).
+ * Every rule holds with no exceptions: there is no baseline of tolerated violations.
  *
  * Paths are regular expressions over paths from the repository root (dependency-cruiser's format);
  * a node built-in resolves to its bare name (`fs`, `node:fs`), so "to: pathNot ours" catches it too.

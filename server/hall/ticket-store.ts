@@ -4,7 +4,7 @@
  * rolled-back command emits nothing, so the index never sees a write that did not happen.
  */
 import type { TicketRow } from '../db/repos/tickets.js';
-import { toTicket } from '../db/repos/tickets.js';
+import { toTicket } from './ticket-view.js';
 import type { Core, Emit } from './core.js';
 
 export function insertTicketRow(core: Core, emit: Emit, row: TicketRow) {

@@ -3,7 +3,8 @@ import type { DailyReport, QueueState, RecentCall, StateSnapshot, Ticket, Window
 import type { WindowRow } from '../db/repos/catalog.js';
 import { HallError } from '../../protocol/errors.js';
 import { callOrder } from '../../protocol/rules/calling.js';
-import { toCandidate, toTicket, type TicketRow } from '../db/repos/tickets.js';
+import { toCandidate, type TicketRow } from '../db/repos/tickets.js';
+import { toTicket } from './ticket-view.js';
 import { waitingAhead } from '../engine/position.js';
 import { lineOf } from './line.js';
 import { nextOpening, serviceOpenAt, sessionAt, zonedInstant } from '../engine/calendar.js';

@@ -1,8 +1,7 @@
 /** Tickets, their daily counters and the per-queue waiting counts. */
 import type { Db } from '../open.js';
-import type { Ticket, TicketKind, TicketStatus } from '../../../protocol/domain.js';
+import type { TicketKind, TicketStatus } from '../../../protocol/domain.js';
 import type { Candidate } from '../../../protocol/rules/calling.js';
-import { toIso } from '../../engine/time.js';
 
 export interface TicketRow {
   id: string; day: string; seq: number; number: string; kind: TicketKind; status: TicketStatus; queue_id: string; service_id: string;
@@ -11,21 +10,6 @@ export interface TicketRow {
   recalls: number; close_reason: string | null; rating: number | null; issued_by: string;
 }
 
-export function toTicket(r: TicketRow, tz: string): Ticket {
-  const t: Ticket = {
-    id: r.id, number: r.number, kind: r.kind, status: r.status, queueId: r.queue_id, serviceId: r.service_id,
-    issuedAt: toIso(r.issued_at, tz), recalls: r.recalls,
-  };
-  if (r.booking_id) t.bookingId = r.booking_id;
-  if (r.window_id) t.windowId = r.window_id;
-  if (r.called_at != null) t.calledAt = toIso(r.called_at, tz);
-  if (r.started_at != null) t.startedAt = toIso(r.started_at, tz);
-  if (r.finished_at != null) t.finishedAt = toIso(r.finished_at, tz);
-  if (r.slot_start != null) t.slotStart = toIso(r.slot_start, tz);
-  if (r.checked_in_at != null) t.checkedInAt = toIso(r.checked_in_at, tz);
-  if (r.target_window_id) t.targetWindowId = r.target_window_id;
-  return t;
-}
 
 export const toCandidate = (r: TicketRow): Candidate => ({
   id: r.id, kind: r.kind, queueId: r.queue_id, issuedAt: r.issued_at, slotStart: r.slot_start, checkedInAt: r.checked_in_at,
