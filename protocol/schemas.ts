@@ -8,7 +8,12 @@ const slot = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const hhmm = slot;
 
 export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
-export const CreateDeviceBody = z.object({ kind: z.enum(['kiosk', 'display', 'platform']), name: z.string().min(1).max(64) });
+export const CreateDeviceBody = z.object({
+  kind: z.enum(['kiosk', 'display', 'platform']),
+  name: z.string().min(1).max(64),
+  /** a name already registered: revoke the old token instead of refusing (CONTRACT.md "Devices") */
+  replace: z.boolean().optional(),
+});
 
 export const IssueTicketBody = z.object({ serviceId: id, requestId: requestId.optional() });
 export const CheckinBody = z.union([
@@ -64,3 +69,23 @@ export const WindowBody = z.object({
 });
 
 export { date as DateString, slot as SlotString, hhmm as HHMM };
+
+// — accounts (CONTRACT.md "Additions for running a real hall": Accounts)
+const role = z.enum(['staff', 'lead', 'admin']);
+const password = z.string().min(1).max(256);
+export const CreateUserBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(32),
+  role,
+  password,
+  windowIds: z.array(id).max(100).optional(),
+  requestId: requestId.optional(),
+});
+export const UpdateUserBody = z.object({
+  name: z.string().trim().min(1).max(32).optional(),
+  role: role.optional(),
+  windowIds: z.array(id).max(100).optional(),
+  active: z.boolean().optional(),
+});
+export const SetPasswordBody = z.object({ password });
+export const ChangePasswordBody = z.object({ oldPassword: password, newPassword: password });

@@ -1,0 +1,63 @@
+/**
+ * HTTP response shapes (CONTRACT.md "Endpoints" and hallq's additions). The endpoint map
+ * (protocol/api.ts) names one of these, or a domain type, for every endpoint; nobody restates them.
+ * Plain types only.
+ */
+import type { Booking, DeviceKind, Role, Ticket, UserInfo, WindowState } from './domain.js';
+
+/** A kiosk's ticket is printed on its printer: `queued` (the outcome follows as `print:result`) or `none`. */
+export type PrintState = 'queued' | 'none';
+
+/** GET /api/tickets/:id */
+export interface TicketView { ticket: Ticket; waitingAhead: number }
+/** POST /api/tickets → 201 (200 for a repeated requestId) */
+export interface IssueTicketResult extends TicketView { print: PrintState }
+/** POST /api/checkins → 201, or 200 with `alreadyCheckedIn` */
+export interface CheckinResult { ticket: Ticket; booking: Booking; alreadyCheckedIn?: boolean; print: PrintState }
+
+/** POST /api/auth/login */
+export interface LoginResult { token: string; user: UserInfo }
+/** GET /api/me: a signed-in user, or a device */
+export type Me =
+  | { kind: 'user'; user: UserInfo }
+  | { kind: 'device'; device: { id: string; kind: DeviceKind; name?: string } };
+export interface Ok { ok: true }
+
+/** POST /api/devices */
+export interface CreatedDevice { id: string; token: string }
+/** GET /api/devices (CONTRACT.md "Devices") */
+export interface DeviceInfo { id: string; kind: DeviceKind; name: string; createdAt: string; lastSeenAt: string | null; online: boolean }
+/** GET /api/devices/led/:number: what a (simulated) window LED shows */
+export interface LedText { line1: string; line2: string; blink: boolean }
+
+/** GET /api/users, and `user` of the account endpoints (CONTRACT.md "Accounts") */
+export interface UserAccount { id: string; username: string; name: string; role: Role; windowIds: string[]; active: boolean }
+export interface UserResult { user: UserAccount }
+
+/** POST /api/bookings */
+export interface BookingCreated { booking: Booking; qr: string }
+export interface BookingResult { booking: Booking }
+
+/** Window commands: the ticket acted on (call-next: null when nobody waits) */
+export interface CallResult { ticket: Ticket | null }
+export interface TicketResult { ticket: Ticket }
+/** pause, resume, mode, open, close, GET /api/windows/:id/state */
+export interface WindowResult { window: WindowState }
+/** GET /api/windows/:id/waiting: the tickets waiting for this window */
+export type WindowWaiting = Ticket[];
+
+/** DELETE of a catalog entry */
+export interface Deleted { id: string }
+/** PUT /api/_clock */
+export interface ClockResult { now: string }
+
+/** GET /api/public/tickets/:id — what a ticket's QR opens on a phone; no personal data */
+export interface PublicTicket {
+  hallName: string;
+  ticket: Pick<Ticket, 'number' | 'kind' | 'status' | 'issuedAt'> & { calledAt: string | null };
+  serviceName: string;
+  waitingAhead: number;
+  window: { number: number; name: string } | null;
+}
+/** GET /api/public/hall */
+export interface PublicHall { hallName: string; open: boolean; nextOpenAt: string | null }
