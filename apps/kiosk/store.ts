@@ -6,7 +6,7 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Booking, HallWindow, Queue, QueueState, Service, StateSnapshot, Ticket } from '../../protocol/domain.js';
-import type { PrintState } from './api.js';
+import type { PrintState } from '../../protocol/responses.js';
 import type { Lang } from './i18n.js';
 
 export type Screen =
@@ -55,6 +55,7 @@ export function createKioskStore(opts: { lang: Lang; idleSeconds: number; camera
     /** the whole snapshot replaces what the kiosk showed (every connect and reconnect) */
     applySnapshot(s: StateSnapshot) {
       snapshot.value = s;
+      connected.value = true;
       nowMs.value = Date.now();
       skewMs.value = Date.parse(s.time) - nowMs.value;
     },
