@@ -11,6 +11,13 @@ function fakeFetch(status: number, body: unknown) {
   return { f, calls };
 }
 
+/** the ApiError a call rejects with (fails the test when it resolves) */
+async function refusal(p: Promise<unknown>): Promise<ApiError> {
+  const r = await p.then(() => null, (e: unknown) => e);
+  if (!(r instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(r)}`);
+  return r;
+}
+
 describe('the typed client', () => {
   it('fills the path, adds the query and the bearer token, and sends a JSON body', async () => {
     const { f, calls } = fakeFetch(200, { ticket: null });
@@ -39,16 +46,16 @@ describe('the typed client', () => {
 
   it('carries a refusal\'s details', async () => {
     const { f } = fakeFetch(422, { error: { code: 'hall-closed', message: '当前不在办公时间', details: { nextOpenAt: '2026-11-24T09:00:00+08:00' } } });
-    const err = await createClient({ base: '', token: () => null, fetch: f }).call('POST /api/tickets', { body: { serviceId: 's' } }).catch((e: ApiError) => e);
+    const err = await refusal(createClient({ base: '', token: () => null, fetch: f }).call('POST /api/tickets', { body: { serviceId: 's' } }));
     expect([err.status, err.code, err.details.nextOpenAt]).toEqual([422, 'hall-closed', '2026-11-24T09:00:00+08:00']);
   });
 
   it('turns a failed connection into status 0 `network`, and a proxy\'s HTML page into a readable error', async () => {
     const down = (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch;
-    const err = await createClient({ base: '', token: () => null, fetch: down }).call('GET /api/health').catch((e: ApiError) => e);
+    const err = await refusal(createClient({ base: '', token: () => null, fetch: down }).call('GET /api/health'));
     expect([err.status, err.code]).toEqual([0, 'network']);
     const { f } = fakeFetch(502, '<html>Bad Gateway</html>');
-    const e2 = await createClient({ base: '', token: () => null, fetch: f }).call('GET /api/health').catch((e: ApiError) => e);
+    const e2 = await refusal(createClient({ base: '', token: () => null, fetch: f }).call('GET /api/health'));
     expect([e2.status, e2.code, e2.message]).toEqual([502, 'bad-response', '<html>Bad Gateway</html>']);
   });
 
