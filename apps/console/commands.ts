@@ -17,6 +17,8 @@ export interface BookingInput { name: string; idNumber: string; phone: string; s
 
 /** today's figures are reloaded at most this often */
 export const REPORT_EVERY_MS = 30_000;
+/** while the queues count reservations the waiting list does not show yet, it is reloaded this often */
+export const POOL_RECHECK_MS = 60_000;
 
 export function createCommands(store: Store, api: Client, timers = { setTimeout: (f: () => void, ms: number): unknown => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as number) }) {
   function fail(e: unknown) {
@@ -56,20 +58,34 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     reportTimer = timers.setTimeout(() => void loadReport().catch(fail), Math.max(wait, 1_000));
   });
 
+  /** The window's waiting tickets; changes that arrive meanwhile are replayed on top (store.ts). */
+  async function loadPool() {
+    const id = store.windowId.value;
+    if (!id) return;
+    store.beginPoolLoad();
+    const waiting = await api.call('GET /api/windows/:id/waiting', { params: { id } });
+    if (store.windowId.value === id) store.setPool(waiting);
+  }
+
   /** Once per snapshot: the window's waiting tickets, today's bookings (reservation details) and figures. */
   async function loadWindow() {
     const id = store.windowId.value;
     void refreshWarnings().catch(() => undefined); // a missed check is retried within the hour
     if (!id) return;
-    const day = store.today.value;
-    store.beginPoolLoad();
-    const [waiting, bookings] = await Promise.all([
-      api.call('GET /api/windows/:id/waiting', { params: { id } }), api.call('GET /api/bookings', { query: { date: day } }),
-    ]);
+    const [bookings] = await Promise.all([api.call('GET /api/bookings', { query: { date: store.today.value } }), loadPool()]);
     store.rememberBookings(bookings);
-    if (store.windowId.value === id) store.setPool(waiting);
     await loadReport();
   }
+
+  // reservations the pool cannot know yet (not callable when it was loaded): looked for once a minute
+  let poolTimer: unknown = null;
+  effect(() => {
+    if (!store.missingReservations.value || poolTimer !== null) return;
+    poolTimer = timers.setTimeout(() => {
+      poolTimer = null;
+      if (store.missingReservations.value) void loadPool().catch(fail);
+    }, POOL_RECHECK_MS);
+  });
 
   /** a reservation's booking the console has not seen (booked after the list was loaded) */
   async function ensureBooking(x: Ticket | null) {
@@ -110,6 +126,7 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
 
   return {
     loadWindow,
+    loadPool,
     loadCatalog,
     loadReport,
 
@@ -165,6 +182,7 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     toggleMode: () => windowCommand(async () => {
       const mode = store.myWindow.value?.mode === 'reservation' ? 'normal' : 'reservation';
       store.applyWindow((await api.call('PUT /api/windows/:id/mode', { params: mine(), body: { mode } })).window);
+      await loadPool(); // the server lists what this mode calls
     }),
     transfer: (to: { queueId: string } | { windowId: string }) =>
       windowCommand(() => ticketCommand(() => api.call('POST /api/windows/:id/transfer', { params: mine(), body: to }))),

@@ -13,7 +13,7 @@ import type {
   Booking, CallingPolicy, DailyReport, HallWindow, HallWarning, Queue, QueueState, Service, StateSnapshot, Ticket, UserInfo, WindowState,
 } from '../../protocol/domain.js';
 import type { HallUpdatedEvent } from '../../protocol/events.js';
-import { callOrder, type Candidate } from '../../protocol/rules/calling.js';
+import { callOrder, servesReservations, type Candidate } from '../../protocol/rules/calling.js';
 import { parseLang, translator, type Lang } from '../kit/i18n.js';
 import { dateAt, skewOf, zoneOffsetMinutes } from '../kit/time.js';
 import { DICT, type MsgKey } from './i18n.js';
@@ -96,8 +96,27 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
       { now: serverNow.value, policy: p.reservationPriority, eligibleBeforeMs: p.eligibleBeforeMinutes * 60_000 });
     return order.map((o) => byId[o.ticket.id]);
   });
-  /** reservations waiting for this window, called or not yet (the "N 位预约群众等候" badge) */
-  const reservationsWaiting = computed(() => Object.values(pool.value).filter((x) => x.kind === 'reservation').length);
+  /**
+   * reservations waiting in this window's queues, callable now or not (the "N 位预约群众等候" badge):
+   * the snapshot's queue counts, which `queue:updated` keeps current
+   */
+  const reservationsWaiting = computed(() => {
+    const ids = myHallWindow.value?.queueIds ?? [];
+    return (snapshot.value?.queues ?? []).filter((q) => ids.includes(q.id)).reduce((n, q) => n + q.reservationsWaiting, 0);
+  });
+  /**
+   * The server's waiting list holds only tickets callable now, so a reservation checked in long
+   * before its slot is not in the pool until it becomes eligible: while this window takes
+   * reservations and the queues count more than the pool holds, the pool is reloaded now and then.
+   */
+  const missingReservations = computed(() => {
+    const hw = myHallWindow.value;
+    const w = myWindow.value;
+    if (!hw || !w) return false;
+    if (!servesReservations({ id: hw.id, queueIds: hw.queueIds, reservationOnly: hw.reservationOnly, mode: w.mode }, { now: 0, policy: policy.value.reservationPriority, eligibleBeforeMs: 0 })) return false;
+    const known = Object.values(pool.value).filter((x) => x.kind === 'reservation' && !x.targetWindowId).length;
+    return reservationsWaiting.value > known;
+  });
 
   /** whether a waiting ticket may be called at this window (its queues, or transferred to it) */
   function belongs(x: Ticket): boolean {
@@ -156,7 +175,7 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
 
   return {
     lang, t, session, windowId, view, snapshot, connected, skewMs, zoneMin, tick, queues, services, windows, pool, waiting,
-    reservationsWaiting, bookingsById, report, reportStale, notice, warnings, pending, serverNow, today, myWindow, myHallWindow,
+    reservationsWaiting, missingReservations, bookingsById, report, reportStale, notice, warnings, pending, serverNow, today, myWindow, myHallWindow,
     role, allowedWindows, policy,
     setWindow, setServerTime, applyWindow, applyTicket,
 

@@ -15,7 +15,8 @@ function setup(policy?: StateSnapshot['policy']) {
   ];
   store.windows.value = hw;
   const w1: WindowState = { id: 'w1', number: 1, name: '综合受理', status: 'open', mode: 'normal', current: null };
-  store.applySnapshot({ time: at('09:02'), windows: [w1], queues: [], recentCalls: [], ...(policy ? { policy } : {}) });
+  const q = (id: string) => ({ id, name: id, prefix: id.slice(1), waiting: 0, reservationsWaiting: 0 });
+  store.applySnapshot({ time: at('09:02'), windows: [w1], queues: [q('qA'), q('qB')], recentCalls: [], ...(policy ? { policy } : {}) });
   store.setWindow('w1');
   return store;
 }
@@ -36,7 +37,11 @@ describe('console store fed by events', () => {
     const later = ticket('A003', 'qA', '09:01', { kind: 'reservation', slotStart: at('10:00'), checkedInAt: at('09:01') });
     for (const x of [a1, b1, r1, later]) store.applyTicket(x); // ticket:issued
     expect(numbers(store)).toEqual(['A002', 'B001', 'A001']);
+    store.applyQueue({ id: 'qA', waiting: 4, reservationsWaiting: 2 }); // queue:updated
     expect(store.reservationsWaiting.value).toBe(2); // the badge counts the reservation not yet callable too
+    expect(store.missingReservations.value).toBe(false);
+    store.applyQueue({ id: 'qA', waiting: 5, reservationsWaiting: 3 }); // one the pool has not seen
+    expect(store.missingReservations.value).toBe(true);
     const moved = ticket('C001', 'qC', '08:30', { targetWindowId: 'w1' }); // ticket:updated: transferred here
     store.applyTicket(moved);
     expect(numbers(store)[0]).toBe('C001');
