@@ -27,6 +27,7 @@ else {
     },
     on: {
       'queue:updated': (e) => store.applyQueue(e.queue),
+      'hall:updated': (e) => store.applyHall(e),
       'device:scan': (e) => void actions.scan(e.source, e.value),
       'print:result': (e) => store.applyPrint(e),
     },

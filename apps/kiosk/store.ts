@@ -64,6 +64,11 @@ export function createKioskStore(opts: { lang: Lang; idleSeconds: number; camera
       if (!s) return;
       snapshot.value = { ...s, queues: s.queues.map((x) => (x.id === q.id ? { ...x, waiting: q.waiting, reservationsWaiting: q.reservationsWaiting } : x)) };
     },
+    /** `hall:updated`: the hall opened or closed, or its name changed (no stale 正在办公) */
+    applyHall(e: { open: boolean; nextOpenAt: string | null; hallName: string }) {
+      const s = snapshot.value;
+      if (s) snapshot.value = { ...s, open: e.open, nextOpenAt: e.nextOpenAt, hallName: e.hallName };
+    },
     applyPrint(e: { ticketId: string; ok: boolean; reason?: string }) {
       prints.value = { ...prints.value, [e.ticketId]: { ok: e.ok, reason: e.reason } };
     },

@@ -65,3 +65,12 @@ describe('kiosk actions and requestId', () => {
     expect(ids).toEqual(['rid-1', 'rid-2']);
   });
 });
+
+describe('kiosk store', () => {
+  it('hall:updated turns 正在办公 off with the next opening, without a new snapshot', () => {
+    const store = createKioskStore({ lang: 'zh', idleSeconds: 30, camera: false });
+    store.applySnapshot({ time: '2026-11-23T11:59:00+08:00', hallName: '大厅', open: true, nextOpenAt: null, windows: [], queues: [], recentCalls: [] });
+    store.applyHall({ open: false, nextOpenAt: '2026-11-23T13:30:00+08:00', hallName: '大厅' });
+    expect(store.snapshot.value).toMatchObject({ open: false, nextOpenAt: '2026-11-23T13:30:00+08:00' });
+  });
+});
