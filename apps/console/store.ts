@@ -126,7 +126,8 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
   }
 
   /** ticket changes that arrive while the pool is being loaded are applied again on top of it */
-  let buffered: Ticket[] | null = null;
+  type Change = { ticket: Ticket } | { calledId: string };
+  let buffered: Change[] | null = null;
   /** finished tickets already counted in today's figures (`id:status`) */
   let counted = new Set<string>();
 
@@ -161,14 +162,15 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
     const next = x.status === 'done' ? { ...mine, served: mine.served + 1 } : { ...mine, noShows: mine.noShows + 1 };
     report.value = { ...r, byWindow: [...r.byWindow.filter((w) => w.windowId !== id), next] };
   }
+  function drop(id: string) {
+    if (!(id in pool.value)) return;
+    const { [id]: _gone, ...rest } = pool.value;
+    pool.value = rest;
+  }
   function applyTicket(x: Ticket) {
-    buffered?.push(x);
-    const has = x.id in pool.value;
+    buffered?.push({ ticket: x });
     if (belongs(x)) pool.value = { ...pool.value, [x.id]: x };
-    else if (has) {
-      const { [x.id]: _gone, ...rest } = pool.value;
-      pool.value = rest;
-    }
+    else drop(x.id);
     count(x);
     reportStale.value = true;
   }
@@ -195,11 +197,8 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
     },
     /** `ticket:called`: the ticket no longer waits anywhere */
     applyCalled(ticketId: string) {
-      buffered?.push({ id: ticketId, status: 'called' } as Ticket);
-      if (ticketId in pool.value) {
-        const { [ticketId]: _gone, ...rest } = pool.value;
-        pool.value = rest;
-      }
+      buffered?.push({ calledId: ticketId });
+      drop(ticketId);
       reportStale.value = true;
     },
     /** the answer of a window command: the ticket it acted on, and the window's current ticket */
@@ -222,10 +221,9 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
       const next: Record<string, Ticket> = {};
       for (const x of list) if (belongs(x)) next[x.id] = x;
       pool.value = next;
-      for (const x of replay) {
-        if (x.issuedAt === undefined) { // a call: only its id is known
-          if (x.id in pool.value) { const { [x.id]: _gone, ...rest } = pool.value; pool.value = rest; }
-        } else applyTicket(x);
+      for (const c of replay) {
+        if ('calledId' in c) drop(c.calledId);
+        else applyTicket(c.ticket);
       }
     },
     setReport(r: DailyReport) { report.value = r; },
