@@ -4,7 +4,6 @@
  * A list is one string with `|` between its items (`list()`).
  */
 export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 export type Vars = Record<string, string | number>;
 export type Dictionaries<K extends string> = Record<Lang, Record<K, string>>;
