@@ -121,12 +121,20 @@ export interface RecentCall {
   at: string;
 }
 
+export interface CallingPolicy {
+  reservationPriority: 'auto' | 'manual';
+  /** a reservation may be called this many minutes before its slot starts */
+  eligibleBeforeMinutes: number;
+}
+
 export interface StateSnapshot {
   time: string;
   hallName?: string;
   /** whether the hall takes tickets now, and when it next opens when it does not */
   open?: boolean;
   nextOpenAt?: string | null;
+  /** the calling policy's numbers a console needs to order a window's waiting list like call-next (hallq's addition) */
+  policy?: CallingPolicy;
   windows: WindowState[];
   queues: QueueState[];
   recentCalls: RecentCall[];

@@ -39,7 +39,7 @@ export const UpdateUserBody = z.object({
   active: z.boolean().optional(),
 });
 export const SetPasswordBody = z.object({ password });
-export const OwnPasswordBody = z.object({ oldPassword: password, newPassword: password });
+export const ChangePasswordBody = z.object({ oldPassword: password, newPassword: password });
 
 export const IssueTicketBody = z.object({ serviceId: id, requestId: requestId.optional() });
 export const CheckinBody = z.union([
@@ -107,3 +107,4 @@ export const WindowBody = z.object({
 });
 
 export { date as DateString, slot as SlotString, hhmm as HHMM };
+

@@ -1,39 +1,36 @@
 /**
- * What the console can do: each command calls the server over HTTP and updates the store. Errors of
- * window commands become a notice with the server's message; booking commands throw ApiError so the
- * form shows the refusal in place.
+ * What the console can do: each command calls the server through the typed client and applies its
+ * answer to the store. Errors of window commands become a notice with the server's message; booking
+ * commands throw ApiError so the form shows the refusal in place.
+ *
+ * Loading: the catalog at sign-in; at each snapshot (connect, reconnect, window chosen) the window's
+ * waiting tickets, today's bookings and today's figures, once. Events keep them current after that
+ * (store.ts); the figures are reloaded at most every 30 s, and only when something happened.
  */
-import type {
-  Booking, BookingChannel, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot, Ticket, UserInfo,
-} from '../../protocol/domain.js';
-import { ApiError, type Api } from './api.js';
+import { effect } from '@preact/signals';
+import type { BookingChannel, Ticket } from '../../protocol/domain.js';
+import { ApiError, type Client } from '../kit/client.js';
 import type { Store } from './store.js';
 
 export type WindowAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'resume';
 export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel }
 
-const enc = encodeURIComponent;
+/** today's figures are reloaded at most this often */
+export const REPORT_EVERY_MS = 30_000;
+/** while the queues count reservations the waiting list does not show yet, it is reloaded this often */
+export const POOL_RECHECK_MS = 60_000;
 
-export function createCommands(store: Store, api: Api) {
-  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-
+export function createCommands(store: Store, api: Client, timers = { setTimeout: (f: () => void, ms: number): unknown => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as number) }) {
   function fail(e: unknown) {
     if (e instanceof ApiError) store.say('error', e.message);
     else store.say('error', String(e));
   }
 
   async function loadCatalog() {
-    const [queues, services, windows] = await Promise.all([
-      api.get<Queue[]>('/api/queues'), api.get<Service[]>('/api/services'), api.get<HallWindow[]>('/api/windows'),
-    ]);
+    const [queues, services, windows] = await Promise.all([api.call('GET /api/queues'), api.call('GET /api/services'), api.call('GET /api/windows')]);
     store.queues.value = queues;
     store.services.value = services;
     store.windows.value = [...windows].sort((a, b) => a.number - b.number);
-  }
-
-  async function refreshState() {
-    store.applySnapshot(await api.get<StateSnapshot>('/api/state'));
-    void refreshWarnings().catch(() => undefined); // a missed check is retried within the hour
   }
 
   /** The hall's warnings change at most daily: asked for at sign-in, then at most hourly. */
@@ -41,43 +38,71 @@ export function createCommands(store: Store, api: Api) {
   async function refreshWarnings() {
     if (Date.now() - warningsAt < 3_600_000) return;
     warningsAt = Date.now();
-    store.warnings.value = (await api.get<Health>('/api/health')).warnings ?? [];
+    store.warnings.value = (await api.call('GET /api/health')).warnings ?? [];
   }
 
-  /** The chosen window's waiting list, today's bookings (for reservation details) and today's counts. */
-  async function refreshWindow() {
+  // — today's figures: loaded with the window, then at most every 30 s after something happened
+  let reportTimer: unknown = null;
+  let reportAt = -Infinity;
+  async function loadReport() {
+    if (reportTimer !== null) timers.clearTimeout(reportTimer);
+    reportTimer = null;
+    if (!store.session.value || !store.windowId.value) return;
+    reportAt = Date.now();
+    store.reportStale.value = false;
+    store.setReport(await api.call('GET /api/reports/daily', { query: { date: store.today.value } }));
+  }
+  effect(() => {
+    if (!store.reportStale.value || reportTimer !== null) return;
+    const wait = Math.max(0, reportAt + REPORT_EVERY_MS - Date.now());
+    reportTimer = timers.setTimeout(() => void loadReport().catch(fail), Math.max(wait, 1_000));
+  });
+
+  /** The window's waiting tickets; changes that arrive meanwhile are replayed on top (store.ts). */
+  async function loadPool() {
     const id = store.windowId.value;
-    await refreshState();
-    const day = store.today.value;
-    const [bookings, report] = await Promise.all([
-      api.get<Booking[]>(`/api/bookings?date=${day}`), api.get<DailyReport>(`/api/reports/daily?date=${day}`),
-    ]);
-    store.rememberBookings(bookings);
-    store.report.value = report;
-    if (id) store.waiting.value = await api.get<Ticket[]>(`/api/windows/${enc(id)}/waiting`);
+    if (!id) return;
+    store.beginPoolLoad();
+    const waiting = await api.call('GET /api/windows/:id/waiting', { params: { id } });
+    if (store.windowId.value === id) store.setPool(waiting);
   }
 
-  /** Many events arrive together (a call moves a window and a queue): refresh once after them. */
-  function refreshSoon() {
-    if (refreshTimer) clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => {
-      refreshTimer = null;
-      if (store.session.value) refreshWindow().catch(fail);
-    }, 150);
+  /** Once per snapshot: the window's waiting tickets, today's bookings (reservation details) and figures. */
+  async function loadWindow() {
+    const id = store.windowId.value;
+    void refreshWarnings().catch(() => undefined); // a missed check is retried within the hour
+    if (!id) return;
+    const [bookings] = await Promise.all([api.call('GET /api/bookings', { query: { date: store.today.value } }), loadPool()]);
+    store.rememberBookings(bookings);
+    await loadReport();
+  }
+
+  // reservations the pool cannot know yet (not callable when it was loaded): looked for once a minute
+  let poolTimer: unknown = null;
+  effect(() => {
+    if (!store.missingReservations.value || poolTimer !== null) return;
+    poolTimer = timers.setTimeout(() => {
+      poolTimer = null;
+      if (store.missingReservations.value) void loadPool().catch(fail);
+    }, POOL_RECHECK_MS);
+  });
+
+  /** a reservation's booking the console has not seen (booked after the list was loaded) */
+  async function ensureBooking(x: Ticket | null) {
+    if (!x?.bookingId || store.bookingsById.value[x.bookingId]) return;
+    store.rememberBookings([await api.call('GET /api/bookings/:id', { params: { id: x.bookingId } })]);
   }
 
   /**
    * Window commands run one after another in the order pressed: a key pressed while the previous
-   * command is on the wire waits for it instead of being lost. The lists refresh after each command.
+   * command is on the wire waits for it instead of being lost. Each answer is applied to the store.
    */
   let chain: Promise<unknown> = Promise.resolve();
   function windowCommand<T>(run: () => Promise<T>): Promise<T | undefined> {
     store.pending.value++;
     const next = chain.then(async () => {
       try {
-        const out = await run();
-        await refreshWindow().catch(fail);
-        return out;
+        return await run();
       } catch (e) {
         fail(e);
         return undefined;
@@ -88,16 +113,25 @@ export function createCommands(store: Store, api: Api) {
     chain = next;
     return next;
   }
+  const ticketCommand = async <R extends { ticket: Ticket | null }>(send: () => Promise<R>): Promise<R> => {
+    const out = await send();
+    if (out.ticket) {
+      store.applyCommandTicket(out.ticket);
+      void ensureBooking(out.ticket).catch(fail);
+    }
+    return out;
+  };
 
-  const w = () => `/api/windows/${enc(store.windowId.value ?? '')}`;
+  const mine = () => ({ id: store.windowId.value ?? '' });
 
   return {
-    refreshSoon,
-    refreshWindow,
+    loadWindow,
+    loadPool,
     loadCatalog,
+    loadReport,
 
     async login(username: string, password: string) {
-      const out = await api.post<{ token: string; user: UserInfo }>('/api/auth/login', { username, password });
+      const out = await api.call('POST /api/auth/login', { body: { username, password } });
       store.setSession(out);
       await loadCatalog();
     },
@@ -105,11 +139,10 @@ export function createCommands(store: Store, api: Api) {
     async restore(token: string) {
       store.session.value = { token, user: { id: '', name: '', role: 'staff', windowIds: [] } };
       try {
-        const me = await api.get<{ kind: string; user?: UserInfo }>('/api/me');
-        if (!me.user) throw new ApiError(403, 'forbidden', 'not a user');
+        const me = await api.call('GET /api/me');
+        if (me.kind !== 'user') throw new ApiError(403, 'forbidden', 'not a user');
         store.setSession({ token, user: me.user });
         await loadCatalog();
-        if (store.windowId.value) await refreshWindow();
       } catch (e) {
         store.setSession(null);
         if (!(e instanceof ApiError && e.status === 401)) fail(e);
@@ -117,41 +150,53 @@ export function createCommands(store: Store, api: Api) {
     },
     async logout() {
       try {
-        await api.post('/api/auth/logout');
+        await api.call('POST /api/auth/logout');
       } finally {
         store.setSession(null);
       }
     },
     async chooseWindow(id: string) {
       await windowCommand(async () => {
-        await api.post(`/api/windows/${enc(id)}/open`);
+        const out = await api.call('POST /api/windows/:id/open', { params: { id } });
         store.setWindow(id);
+        store.applyWindow(out.window);
         store.view.value = 'caller';
+        await loadWindow();
       });
     },
 
     async act(action: WindowAction) {
-      const out = await windowCommand(() => api.post<{ ticket: Ticket | null }>(`${w()}/${action}`));
+      if (action === 'resume') {
+        await windowCommand(async () => store.applyWindow((await api.call('POST /api/windows/:id/resume', { params: mine() })).window));
+        return;
+      }
+      const key = `POST /api/windows/:id/${action}` as const;
+      const out = await windowCommand(() => ticketCommand(() => api.call(key, { params: mine() })));
       if (action === 'call-next' && out) {
         if (out.ticket) store.say('info', store.t('called', { number: out.ticket.number }));
         else store.say('info', store.t('nobodyWaiting'));
       }
     },
-    pause: (reason: string) => windowCommand(() => api.post(`${w()}/pause`, { reason })),
+    pause: (reason: string) => windowCommand(async () => store.applyWindow((await api.call('POST /api/windows/:id/pause', { params: mine(), body: { reason } })).window)),
     /** the other mode than the window's when the command runs, not when the key was pressed: two quick presses come back */
-    toggleMode: () => windowCommand(() => api.put(`${w()}/mode`, { mode: store.myWindow.value?.mode === 'reservation' ? 'normal' : 'reservation' })),
-    transfer: (to: { queueId: string } | { windowId: string }) => windowCommand(() => api.post(`${w()}/transfer`, to)),
+    toggleMode: () => windowCommand(async () => {
+      const mode = store.myWindow.value?.mode === 'reservation' ? 'normal' : 'reservation';
+      store.applyWindow((await api.call('PUT /api/windows/:id/mode', { params: mine(), body: { mode } })).window);
+      await loadPool(); // the server lists what this mode calls
+    }),
+    transfer: (to: { queueId: string } | { windowId: string }) =>
+      windowCommand(() => ticketCommand(() => api.call('POST /api/windows/:id/transfer', { params: mine(), body: to }))),
     /** a lead calls one waiting ticket out of order at a chosen window (audited with the reason) */
     callTicket: (windowId: string, ticketId: string, reason: string) =>
-      windowCommand(() => api.post<{ ticket: Ticket }>(`/api/windows/${enc(windowId)}/call/${enc(ticketId)}`, { reason })),
-    waitingOf: (windowId: string) => api.get<Ticket[]>(`/api/windows/${enc(windowId)}/waiting`),
+      windowCommand(() => ticketCommand(() => api.call('POST /api/windows/:id/call/:ticketId', { params: { id: windowId, ticketId }, body: { reason } }))),
+    waitingOf: (windowId: string) => api.call('GET /api/windows/:id/waiting', { params: { id: windowId } }),
 
     // — bookings: refusals are thrown for the form to show in place
-    slots: (serviceId: string, date: string) => api.get<SlotInfo[]>(`/api/slots?serviceId=${enc(serviceId)}&date=${enc(date)}`),
-    credit: (idNumber: string) => api.get<Credit>(`/api/citizens/${enc(idNumber)}/credit`),
-    book: (input: BookingInput) => api.post<{ booking: Booking; qr: string }>('/api/bookings', input),
-    bookings: (date: string, q?: string) => api.get<Booking[]>(`/api/bookings?date=${enc(date)}${q ? `&q=${enc(q)}` : ''}`),
-    cancelBooking: (id: string, reason: string) => api.post<{ booking: Booking }>(`/api/bookings/${enc(id)}/cancel`, { by: 'hall', reason }),
+    slots: (serviceId: string, date: string) => api.call('GET /api/slots', { query: { serviceId, date } }),
+    credit: (idNumber: string) => api.call('GET /api/citizens/:idNumber/credit', { params: { idNumber } }),
+    book: (input: BookingInput) => api.call('POST /api/bookings', { body: input }),
+    bookings: (date: string, q?: string) => api.call('GET /api/bookings', { query: { date, ...(q ? { q } : {}) } }),
+    cancelBooking: (id: string, reason: string) => api.call('POST /api/bookings/:id/cancel', { params: { id }, body: { by: 'hall', reason } }),
     fail,
   };
 }

@@ -1,31 +1,29 @@
 /**
- * The socket adapter: the only module that knows the live connection. It feeds the store, snapshot
- * first on every (re)connect, and asks for a refresh of the window's lists when the hall changes.
+ * The console's live feed: the kit's socket adapter, feeding the store. A snapshot (every connect
+ * and reconnect) is followed by one load of what the snapshot does not carry (`onSnapshot`); every
+ * later event is applied to the store, so no event makes the console ask the server for anything.
  */
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.js';
+import { connectFeed, type Feed } from '../kit/socket.js';
 import type { Store } from './store.js';
 
-export interface Feed { close(): void }
+export type { Feed };
 
-export function connectFeed(store: Store, token: string, onHallChanged: () => void, url = location.origin): Feed {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { auth: { token }, transports: ['websocket'] });
-  socket.on('connect', () => void (store.connected.value = true));
-  socket.on('disconnect', () => void (store.connected.value = false));
-  socket.on('connect_error', () => void (store.connected.value = false));
-  socket.on('state:snapshot', (s) => {
-    store.applySnapshot(s);
-    onHallChanged();
+export function connectConsole(store: Store, token: string, onSnapshot: () => void, url = location.origin): Feed {
+  return connectFeed({
+    url,
+    token,
+    onSnapshot: (s) => {
+      store.applySnapshot(s);
+      onSnapshot();
+    },
+    onLink: (link) => void (store.connected.value = link === 'online'),
+    on: {
+      'window:updated': ({ window }) => store.applyWindow(window),
+      'queue:updated': ({ queue }) => store.applyQueue(queue),
+      'ticket:issued': ({ ticket }) => store.applyTicket(ticket),
+      'ticket:updated': ({ ticket }) => store.applyTicket(ticket),
+      'ticket:called': ({ ticket }) => store.applyCalled(ticket.id),
+      'hall:updated': (e) => store.applyHall(e),
+    },
   });
-  socket.on('window:updated', ({ window }) => {
-    store.applyWindow(window);
-    if (window.id === store.windowId.value) onHallChanged();
-  });
-  socket.on('queue:updated', ({ queue }) => {
-    store.applyQueue(queue);
-    onHallChanged();
-  });
-  socket.on('ticket:issued', () => onHallChanged());
-  socket.on('ticket:called', () => onHallChanged());
-  return { close: () => void socket.close() };
 }

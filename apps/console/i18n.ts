@@ -1,5 +1,7 @@
 /** Every string the console shows, Chinese first, English available. `{name}` placeholders are filled by `t`. */
-export type Lang = 'zh' | 'en';
+import type { Dictionaries, Translate as KitTranslate } from '../kit/i18n.js';
+
+export type { Lang } from '../kit/i18n.js';
 
 const zh = {
   appTitle: '窗口叫号台',
@@ -105,12 +107,6 @@ const en: Record<MsgKey, string> = {
   warnHolidayData: 'No public-holiday schedule is loaded for {years}: enter the State Council\'s holiday and make-up workday dates in hours.overrides of the config file, or upgrade hallq.',
 };
 
-export type Translate = (key: MsgKey, vars?: Record<string, string | number>) => string;
+export type Translate = KitTranslate<MsgKey>;
 
-export function translator(lang: () => Lang): Translate {
-  return (key, vars) => {
-    let s: string = (lang() === 'en' ? en : zh)[key];
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-    return s;
-  };
-}
+export const DICT: Dictionaries<MsgKey> = { zh, en };

@@ -1,10 +1,10 @@
-/** Composition root of the console: storage → store → api → commands → socket feed → components. */
+/** Composition root of the console: storage → store → typed client → commands → socket feed → components. */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { createApi } from './api.js';
+import { createClient } from '../kit/client.js';
 import { createCommands } from './commands.js';
 import { AppContext } from './context.js';
-import { connectFeed, type Feed } from './feed.js';
+import { connectConsole, type Feed } from './feed.js';
 import { createStore, type Persist } from './store.js';
 import { App } from './ui/App.js';
 
@@ -19,7 +19,7 @@ const persist: Persist = {
 };
 
 const store = createStore(persist);
-const api = createApi('', () => store.session.value?.token ?? null, () => store.setSession(null));
+const api = createClient({ base: '', token: () => store.session.value?.token ?? null, onUnauthorized: () => store.setSession(null) });
 const cmd = createCommands(store, api);
 
 // one live connection per signed-in session
@@ -29,7 +29,7 @@ effect(() => {
   const token = store.session.value?.user.id ? store.session.value.token : null;
   if (token === feedToken) return;
   feed?.close();
-  feed = token ? connectFeed(store, token, cmd.refreshSoon) : null;
+  feed = token ? connectConsole(store, token, () => void cmd.loadWindow().catch(cmd.fail)) : null;
   feedToken = token;
 });
 effect(() => void (document.documentElement.lang = store.lang.value === 'en' ? 'en' : 'zh-CN'));

@@ -1,7 +1,7 @@
 /** A refusal from the server as one line: its Chinese message plus the details a person can act on. */
-import { ApiError } from './api.js';
+import { ApiError } from '../kit/client.js';
 import type { Translate } from './i18n.js';
-import { shortDateTime } from './time.js';
+import { shortDateTime } from '../kit/time.js';
 
 export function refusalText(e: unknown, t: Translate): string {
   if (!(e instanceof ApiError)) return String(e);

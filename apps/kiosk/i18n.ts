@@ -1,5 +1,7 @@
-/** Every string the kiosk shows, Chinese first. `{x}` placeholders are filled by `t()`. */
-export type Lang = 'zh' | 'en';
+/** Every string the kiosk shows, Chinese first. `{x}` placeholders are filled by the kit's translator. */
+import { translate, type Dictionaries, type Lang, type Vars } from '../kit/i18n.js';
+
+export type { Lang };
 
 const zh = {
   'lang.switch': 'English',
@@ -213,10 +215,10 @@ const en: Record<Key, string> = {
   'st.window': 'window {n} ({name})',
 };
 
-const DICT: Record<Lang, Record<Key, string>> = { zh, en };
+const DICT: Dictionaries<Key> = { zh, en };
 
-export function t(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
-  return DICT[lang][key].replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ''));
+export function t(lang: Lang, key: Key, vars?: Vars): string {
+  return translate(DICT, lang, key, vars);
 }
 
 export function hasKey(key: string): key is Key {

@@ -6,7 +6,7 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Booking, HallWindow, Queue, QueueState, Service, StateSnapshot, Ticket } from '../../protocol/domain.js';
-import type { PrintState } from './api.js';
+import type { PrintState } from '../../protocol/responses.js';
 import type { Lang } from './i18n.js';
 
 export type Screen =
@@ -55,6 +55,7 @@ export function createKioskStore(opts: { lang: Lang; idleSeconds: number; camera
     /** the whole snapshot replaces what the kiosk showed (every connect and reconnect) */
     applySnapshot(s: StateSnapshot) {
       snapshot.value = s;
+      connected.value = true;
       nowMs.value = Date.now();
       skewMs.value = Date.parse(s.time) - nowMs.value;
     },
@@ -62,6 +63,11 @@ export function createKioskStore(opts: { lang: Lang; idleSeconds: number; camera
       const s = snapshot.value;
       if (!s) return;
       snapshot.value = { ...s, queues: s.queues.map((x) => (x.id === q.id ? { ...x, waiting: q.waiting, reservationsWaiting: q.reservationsWaiting } : x)) };
+    },
+    /** `hall:updated`: the hall opened or closed, or its name changed (no stale 正在办公) */
+    applyHall(e: { open: boolean; nextOpenAt: string | null; hallName: string }) {
+      const s = snapshot.value;
+      if (s) snapshot.value = { ...s, open: e.open, nextOpenAt: e.nextOpenAt, hallName: e.hallName };
     },
     applyPrint(e: { ticketId: string; ok: boolean; reason?: string }) {
       prints.value = { ...prints.value, [e.ticketId]: { ok: e.ok, reason: e.reason } };

@@ -1,12 +1,12 @@
 /**
- * The display's composition root: settings from the address → store → socket adapter →
+ * The display's composition root: settings from the address → store → the kit's socket adapter →
  * announcer (Web Audio) → Preact. Nothing here is imported by components.
  */
 import { render } from 'preact';
 import type { TicketCalledEvent } from '../../protocol/events.js';
-import { loadSettings } from './pairing.js';
+import { connectFeed } from '../kit/socket.js';
+import { loadSettings } from './settings.js';
 import { createDisplayStore, StoreContext } from './store.js';
-import { connectDisplay } from './connection.js';
 import { createAnnouncer, type AudioLogEntry } from './voice/announcer.js';
 import { CLIP_URLS } from './voice/clips.js';
 import { callClips } from './voice/phrase.js';
@@ -77,7 +77,18 @@ function main() {
     if (settings.window !== null && e.window.number !== settings.window) return;
     voice?.enqueue(`${e.ticket.number}→${e.window.number}${e.recall ? ' recall' : ''}`, callClips({ ticketNumber: e.ticket.number, windowNumber: e.window.number }));
   };
-  connectDisplay({ url: location.origin, token: settings.token, store, onCall });
+  connectFeed({
+    url: location.origin,
+    token: settings.token,
+    onSnapshot: (s) => store.replace(s),
+    onLink: (link) => (link === 'online' ? store.connected() : link !== 'connecting' && store.disconnected(link)),
+    on: {
+      'ticket:called': (e) => { store.called(e); onCall(e); },
+      'window:updated': (e) => store.windowUpdated(e.window),
+      'queue:updated': (e) => store.queueUpdated(e.queue),
+      'hall:updated': (e) => store.hallUpdated(e),
+    },
+  });
 }
 
 main();

@@ -1,15 +1,16 @@
 /**
  * The display's state: a signals store built by a factory and given to components by context.
- * The connection feeds it; a `state:snapshot` replaces everything (on every (re)connect), events
+ * The kit's socket adapter feeds it; a `state:snapshot` replaces everything (on every (re)connect), events
  * patch it. Components read signals and never see the socket.
  */
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { QueueState, RecentCall, StateSnapshot, WindowState } from '../../protocol/domain.js';
-import type { TicketCalledEvent } from '../../protocol/events.js';
-import { hallOffsetMinutes } from './time.js';
-import type { Lang } from './strings.js';
+import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
+import type { Lang } from '../kit/i18n.js';
+import type { Link } from '../kit/socket.js';
+import { zoneOffsetMinutes } from '../kit/time.js';
 
 /** how long the latest call is shown huge */
 export const FLASH_MS = 6_000;
@@ -21,7 +22,7 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-export type Link = 'connecting' | 'online' | 'offline' | 'unauthorized';
+export type { Link };
 
 export function createDisplayStore(deps: { now: () => number; timers: Timers; lang?: Lang }) {
   const lang = signal<Lang>(deps.lang ?? 'zh');
@@ -44,7 +45,7 @@ export function createDisplayStore(deps: { now: () => number; timers: Timers; la
 
   function syncClock(iso: string) {
     clockSkewMs.value = Date.parse(iso) - deps.now();
-    hallOffsetMin.value = hallOffsetMinutes(iso);
+    hallOffsetMin.value = zoneOffsetMinutes(iso);
   }
 
   function clearFlash() {
@@ -92,6 +93,13 @@ export function createDisplayStore(deps: { now: () => number; timers: Timers; la
       const list = windows.value;
       const i = list.findIndex((x) => x.id === w.id);
       windows.value = i < 0 ? [...list, w].sort((a, b) => a.number - b.number) : list.map((x, j) => (j === i ? w : x));
+    },
+
+    /** the hall opened or closed, or its settings changed */
+    hallUpdated(e: HallUpdatedEvent) {
+      hallName.value = e.hallName;
+      open.value = e.open;
+      nextOpenAt.value = e.nextOpenAt;
     },
 
     queueUpdated(q: { id: string; waiting: number; reservationsWaiting: number }) {

@@ -60,6 +60,8 @@ export function snapshot(core: Core): StateSnapshot {
     time: toIso(core.now(), core.cfg.hours.tz),
     hallName: core.cfg.hallName,
     open, nextOpenAt,
+    // what a console needs to order its waiting list by the same rule as call-next (protocol/rules/calling.ts)
+    policy: { reservationPriority: core.cfg.policy.reservationPriority, eligibleBeforeMinutes: core.cfg.policy.eligibleBeforeMinutes },
     windows: core.repos.windows.rows().map((r) => windowState(core, r)),
     queues: queueStates(core),
     recentCalls: recentCalls(core),

@@ -3,6 +3,7 @@
  * 2026-11-23 09:00 Beijing time unless told), seeded with the demo hall. Real HTTP, real Socket.IO.
  */
 import { io as connect, type Socket } from 'socket.io-client';
+import { createClient, type Client } from '../../protocol/client.js';
 import { startHall, type RunningHall } from '../../server/start.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.js';
 
@@ -16,7 +17,12 @@ export interface TestServer {
   login(username: string, password?: string): Promise<string>;
   deviceToken(kind: 'kiosk' | 'display' | 'platform', name: string): Promise<string>;
   setClock(iso: string): Promise<void>;
+  /** raw HTTP, for tests that send malformed input on purpose or assert a status */
   api<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: T }>;
+  /** the typed client (protocol/client.ts) acting with `token`; failures throw ApiError */
+  client(token?: string | null): Client;
+  /** the typed client acting as admin */
+  admin: Client;
   socket(token: string): Socket<ServerToClientEvents, ClientToServerEvents>;
   close(): Promise<void>;
 }
@@ -44,29 +50,31 @@ export async function startTestServer(opts: { now?: string; demo?: boolean; conf
     try { body = JSON.parse(text); } catch { /* not JSON: keep the text for the assertion to show */ }
     return { status: res.status, body: body as any };
   };
+  const client = (token: string | null = null) => createClient({ base: url, token: () => token });
   const login = async (username: string, password = username === 'admin' ? 'admin-test-pw' : 'demo1234') => {
-    const r = await api('POST', '/api/auth/login', { body: { username, password } });
-    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body.token as string;
+    try {
+      return (await client().call('POST /api/auth/login', { body: { username, password } })).token;
+    } catch (e) {
+      throw new Error(`login ${username} failed: ${String(e)}`, { cause: e });
+    }
   };
   const adminToken = await login('admin');
   const devices = new Map<string, string>();
+  const admin = client(adminToken);
   return {
-    url, running, adminToken, api, login,
+    url, running, adminToken, api, login, client, admin,
     async deviceToken(kind, name) {
       // one token per name for the server's life (registering a name again would revoke the first);
       // `replace` takes over a demo device of that name. A fresh admin sign-in: tests move the clock.
       const key = `${kind}:${name}`;
       if (!devices.has(key)) {
-        const r = await api('POST', '/api/devices', { token: await login('admin'), body: { kind, name, replace: true } });
-        if (r.status !== 201) throw new Error(`device ${name}: ${r.status} ${JSON.stringify(r.body)}`);
-        devices.set(key, r.body.token);
+        const r = await client(await login('admin')).call('POST /api/devices', { body: { kind, name, replace: true } });
+        devices.set(key, r.token);
       }
       return devices.get(key)!;
     },
     async setClock(iso) {
-      const r = await api('PUT', '/api/_clock', { body: { now: iso } });
-      if (r.status !== 200) throw new Error(`clock: ${r.status}`);
+      await client().call('PUT /api/_clock', { body: { now: iso } });
     },
     socket(token) {
       const s = connect(url, { auth: { token }, transports: ['websocket'], reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });

@@ -5,11 +5,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Booking, BookingChannel, Credit, SlotInfo } from '../../../protocol/domain.js';
 import { isValidIdNumber, isValidMobile, normalizeIdNumber } from '../../../protocol/identity.js';
-import { ApiError } from '../api.js';
+import { ApiError } from '../../kit/client.js';
 import { useApp } from '../context.js';
 import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
-import { addDays } from '../time.js';
+import { addDays } from '../../kit/time.js';
 import { BookingConfirm } from './BookingConfirm.js';
 
 export function BookingForm() {

@@ -4,7 +4,7 @@ import type { Booking } from '../../../protocol/domain.js';
 import { useApp } from '../context.js';
 import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
-import { addDays } from '../time.js';
+import { addDays } from '../../kit/time.js';
 import { Dialog } from './Dialog.js';
 
 export function BookingList() {

@@ -1,6 +1,6 @@
 /** The current ticket: number, walk-in or reservation (slot and masked name), waited and served times. */
 import { useApp } from '../context.js';
-import { elapsed, hhmm } from '../time.js';
+import { elapsed, hhmm } from '../../kit/time.js';
 
 export function CurrentTicket() {
   const { store } = useApp();

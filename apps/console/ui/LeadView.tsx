@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Ticket } from '../../../protocol/domain.js';
 import { useApp } from '../context.js';
 import { latest } from '../latest.js';
-import { hhmm } from '../time.js';
+import { hhmm } from '../../kit/time.js';
 
 export function LeadView() {
   const { store } = useApp();
@@ -43,7 +43,7 @@ function OutOfOrder() {
     const live = latest();
     cmd.waitingOf(windowId).then(live(setTickets), live(cmd.fail));
     return live.stop;
-  }, [windowId, snapTime, store.waiting.value]);
+  }, [windowId, snapTime]);
   const submit = async (e: Event) => {
     e.preventDefault();
     const out = await cmd.callTicket(windowId, ticketId, reason.trim());

@@ -1,6 +1,6 @@
 /** 用户名 / 密码 / 登录: a refused sign-in shows the server's reason under the form. */
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api.js';
+import { ApiError } from '../../kit/client.js';
 import { useApp } from '../context.js';
 
 export function Login() {

@@ -1,12 +1,15 @@
-/** This window's waiting list (reservations highlighted, with the "N 位预约群众等候" badge) and today's counts. */
+/**
+ * This window's waiting list in the order call-next would call it (reservations highlighted, with the
+ * "N 位预约群众等候" badge) and today's counts. Both follow the hall's events (store.ts).
+ */
 import { useApp } from '../context.js';
-import { hhmm } from '../time.js';
+import { hhmm } from '../../kit/time.js';
 
 export function WaitingList() {
   const { store } = useApp();
   const { t } = store;
   const list = store.waiting.value;
-  const resv = list.filter((x) => x.kind === 'reservation').length;
+  const resv = store.reservationsWaiting.value;
   const w = store.myWindow.value;
   const queueName = new Map(store.queues.value.map((q) => [q.id, q.name]));
   return (
@@ -21,10 +24,10 @@ export function WaitingList() {
           {list.slice(0, 30).map((x) => {
             const b = x.bookingId ? store.bookingsById.value[x.bookingId] : undefined;
             return (
-              <li key={x.id} class={x.kind === 'reservation' ? 'resv' : ''}>
+              <li key={x.id} class={x.kind === 'reservation' ? 'resv' : ''} data-ticket={x.number}>
                 <b>{x.number}</b>
                 <span>{x.kind === 'reservation' ? t('reservation') : t('walkIn')}</span>
-                <span>{x.kind === 'reservation' && b ? t('slotAt', { slot: b.slot }) : hhmm(x.issuedAt)}</span>
+                <span>{x.kind === 'reservation' && (b || x.slotStart) ? t('slotAt', { slot: b ? b.slot : hhmm(x.slotStart) }) : hhmm(x.issuedAt)}</span>
                 <span class="q">{queueName.get(x.queueId) ?? ''}</span>
               </li>
             );

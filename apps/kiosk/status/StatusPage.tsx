@@ -1,16 +1,9 @@
 /** The public ticket status page (the QR's target): position, and whether it has been called. No personal data. */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type Key, type Lang } from '../i18n.js';
-import { formatTime } from '../time.js';
-import type { TicketKind, TicketStatus } from '../../../protocol/domain.js';
-
-export interface PublicTicket {
-  hallName: string;
-  ticket: { number: string; kind: TicketKind; status: TicketStatus; issuedAt: string; calledAt: string | null };
-  serviceName: string;
-  waitingAhead: number;
-  window: { number: number; name: string } | null;
-}
+import { hhmm } from '../../kit/time.js';
+import type { PublicTicket } from '../../../protocol/responses.js';
+import { ApiError, createClient } from '../../kit/client.js';
 
 export const REFRESH_MS = 10_000;
 
@@ -21,12 +14,18 @@ export function StatusPage({ ticketId, fetchFn, initialLang }: { ticketId: strin
   const [updated, setUpdated] = useState('');
   useEffect(() => {
     let live = true;
+    const api = createClient({ base: '', token: () => null, fetch: fetchFn });
     const load = async () => {
-      const res = await fetchFn(`/api/public/tickets/${encodeURIComponent(ticketId)}`);
+      if (!ticketId) return setMissing(true);
+      let answer: PublicTicket;
+      try {
+        answer = await api.call('GET /api/public/tickets/:id', { params: { id: ticketId } });
+      } catch (e) {
+        if (live && e instanceof ApiError && e.status === 404) return setMissing(true);
+        throw e;
+      }
       if (!live) return;
-      if (res.status === 404) return setMissing(true);
-      if (!res.ok) throw new Error(`ticket status ${res.status}`);
-      setData((await res.json()) as PublicTicket);
+      setData(answer);
       const d = new Date();
       setUpdated(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')}`);
     };
@@ -59,7 +58,7 @@ export function StatusPage({ ticketId, fetchFn, initialLang }: { ticketId: strin
           <div class="number" data-testid="status-number">{tk.number}</div>
           <div class="service">{data!.serviceName}</div>
           <p class="headline" role="status" data-testid="status-headline">{headline}</p>
-          <p class="meta">{t(lang, 'st.issued', { at: formatTime(tk.issuedAt) })}</p>
+          <p class="meta">{t(lang, 'st.issued', { at: hhmm(tk.issuedAt) })}</p>
           <p class="meta">{t(lang, 'st.refresh', { at: updated })}</p>
         </>
       )}

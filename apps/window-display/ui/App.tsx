@@ -7,7 +7,7 @@ import { WindowScreen } from './WindowScreen.js';
 export function App(props: { window: number | null; paired: boolean }) {
   const store = useStore();
   const t = useStrings();
-  if (!props.paired) return <div class="unpaired" role="alert">{t.noToken}</div>;
+  if (!props.paired) return <div class="unpaired" role="alert">{t('noToken')}</div>;
   return (
     <div class={`root ${store.live.value ? '' : 'stale'}`} lang={store.lang.value === 'zh' ? 'zh-CN' : 'en'}>
       {props.window === null ? <Lobby /> : <WindowScreen number={props.window} />}

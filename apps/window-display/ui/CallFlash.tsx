@@ -13,11 +13,11 @@ export function CallFlash() {
       <div class="flash-line">
         <span class="flash-number" data-testid="flash-number">{e.ticket.number}</span>
         <span class="flash-arrow">→</span>
-        <span class="flash-window">{t.windowN(e.window.number)}</span>
+        <span class="flash-window">{t('windowN', { n: e.window.number })}</span>
       </div>
       <div class="flash-sub">
         <ReservationBadge kind={e.ticket.kind} />
-        {t.pleaseGo(e.ticket.number, e.window.number)}
+        {t('pleaseGo', { ticket: e.ticket.number, window: e.window.number })}
       </div>
     </div>
   );

@@ -11,11 +11,11 @@ export function ConnectionMark() {
   const t = useStrings();
   if (store.live.value) return null;
   const link = store.link.value;
-  const text = link === 'unauthorized' ? t.unauthorized : link === 'connecting' ? t.connecting : t.offline;
+  const text = link === 'unauthorized' ? t('unauthorized') : link === 'connecting' ? t('connecting') : t('offline');
   return (
     <div class={`conn conn-${link}`} role="status" data-testid="connection-mark">
       <strong>{text}</strong>
-      {link === 'offline' && <span>{t.offlineHint}</span>}
+      {link === 'offline' && <span>{t('offlineHint')}</span>}
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function WindowScreen(props: { number: number }) {
     return (
       <div class="winscreen">
         <Header />
-        <main class="ws-main"><p class="ws-state">{store.fresh.value ? t.unknownWindow(props.number) : ''}</p></main>
+        <main class="ws-main"><p class="ws-state">{store.fresh.value ? t('unknownWindow', { n: props.number }) : ''}</p></main>
       </div>
     );
   }
@@ -23,25 +23,25 @@ export function WindowScreen(props: { number: number }) {
       <Header />
       <main class="ws-main">
         <div class="ws-title">
-          <span class="ws-no" data-testid="ws-number">{t.windowN(w.number)}</span>
+          <span class="ws-no" data-testid="ws-number">{t('windowN', { n: w.number })}</span>
           <span class="ws-name">{w.name}</span>
         </div>
         {w.status === 'paused' ? (
           <div class="ws-state ws-state-paused" data-testid="ws-paused">
-            {t.paused}
+            {t('paused')}
             {w.pauseReason && <span class="ws-reason">{w.pauseReason}</span>}
           </div>
         ) : w.status === 'closed' ? (
-          <div class="ws-state">{t.closed}</div>
+          <div class="ws-state">{t('closed')}</div>
         ) : (
           <div class={`ws-ticket ${justCalled ? 'ws-ticket-flash' : ''}`}>
-            <span class="ws-label">{cur ? (cur.status === 'called' ? t.called : t.serving) : t.idle}</span>
+            <span class="ws-label">{cur ? (cur.status === 'called' ? t('called') : t('serving')) : t('idle')}</span>
             <span class="ws-number" data-testid="ws-ticket">{cur ? cur.number : '—'}</span>
             {cur && <ReservationBadge kind={cur.kind} />}
           </div>
         )}
         {w.staffName && (
-          <div class="ws-staff" data-testid="ws-staff">{t.staff}：{w.staffName}</div>
+          <div class="ws-staff" data-testid="ws-staff">{t('staff')}：{w.staffName}</div>
         )}
       </main>
     </div>

@@ -12,12 +12,12 @@ function WindowCard(props: { w: WindowState }) {
   return (
     <li class={`wcard ${paused ? 'wcard-paused' : ''} ${cur?.status === 'called' ? 'wcard-called' : ''}`} data-testid={`window-${w.number}`}>
       <div class="wcard-head">
-        <span class="wcard-no">{t.windowN(w.number)}</span>
+        <span class="wcard-no">{t('windowN', { n: w.number })}</span>
         <span class="wcard-name">{w.name}</span>
       </div>
       <div class="wcard-body">
         {paused ? (
-          <span class="wcard-paused-text">{t.paused}</span>
+          <span class="wcard-paused-text">{t('paused')}</span>
         ) : cur ? (
           <>
             <span class="wcard-ticket" data-testid={`window-${w.number}-ticket`}>{cur.number}</span>
@@ -37,7 +37,7 @@ export function WindowsGrid() {
   const shown = store.windows.value.filter((w) => w.status !== 'closed');
   return (
     <section class="panel panel-windows" aria-labelledby="h-windows">
-      <h2 id="h-windows">{t.windows}</h2>
+      <h2 id="h-windows">{t('windows')}</h2>
       <ul class={`wgrid ${shown.length > 12 ? 'wgrid-dense' : ''}`}>
         {shown.map((w) => <WindowCard key={w.id} w={w} />)}
       </ul>

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { STRINGS, type Strings } from '../strings.js';
+import { translate, type Translate } from '../../kit/i18n.js';
+import { DICT, type Key } from '../i18n.js';
 import { useStore } from '../store.js';
 
-export function useStrings(): Strings {
-  return STRINGS[useStore().lang.value];
+/** the display's translator in the store's language (components re-render on a switch) */
+export function useStrings(): Translate<Key> {
+  const lang = useStore().lang.value;
+  return (key, vars) => translate(DICT, lang, key, vars);
 }
 
 /** re-renders every `ms` (the clock) */

@@ -1,7 +1,7 @@
 /** Sign-in and sign-out, the signed-in user, and the admin's accounts and devices (CONTRACT.md "Accounts", "Devices"). */
 import { Router } from 'express';
 import {
-  CreateDeviceBody, CreateUserBody, LoginBody, OwnPasswordBody, SetPasswordBody, UpdateUserBody,
+  CreateDeviceBody, CreateUserBody, LoginBody, ChangePasswordBody, SetPasswordBody, UpdateUserBody,
 } from '../../../protocol/schemas.js';
 import type { ServerContext } from '../context.js';
 import { actorOf, allow, noStore, param, parse } from '../support.js';
@@ -25,7 +25,7 @@ export function peopleRoutes(ctx: ServerContext): Router {
     res.json(a.kind === 'user' ? { kind: 'user', user: hall.people.userInfo(a.id) } : { kind: 'device', device: { id: a.id, kind: a.role, name: a.name } });
   });
   r.post('/me/password', allow('self.password'), async (req, res) => {
-    const body = parse(OwnPasswordBody, req.body);
+    const body = parse(ChangePasswordBody, req.body);
     res.json(await auth.changeOwnPassword(actorOf(req), body.oldPassword, body.newPassword));
   });
 

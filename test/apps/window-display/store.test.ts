@@ -57,3 +57,12 @@ describe('display store', () => {
     expect(store.queues.value[0]).toMatchObject({ waiting: 2, reservationsWaiting: 1 });
   });
 });
+
+describe('display store and hall:updated', () => {
+  it('takes the hall\'s opening and name from hall:updated', () => {
+    const { store } = setup();
+    store.replace(snap([win(1)]));
+    store.hallUpdated({ open: false, nextOpenAt: '2026-11-24T09:00:00+08:00', hallName: '新大厅' });
+    expect([store.open.value, store.nextOpenAt.value, store.hallName.value]).toEqual([false, '2026-11-24T09:00:00+08:00', '新大厅']);
+  });
+});

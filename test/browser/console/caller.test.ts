@@ -11,15 +11,15 @@ let page: Page;
 let kiosk: string;
 const tickets: Record<string, string> = {}; // number → id
 
-const ticket = async (id: string) => (await server.api('GET', `/api/tickets/${id}`, { token: server.adminToken })).body.ticket;
-const win = async (id: string) => (await server.api('GET', `/api/windows/${id}/state`, { token: server.adminToken })).body.window;
+const ticket = async (id: string) => (await server.admin.call('GET /api/tickets/:id', { params: { id } })).ticket;
+const win = async (id: string) => (await server.admin.call('GET /api/windows/:id/state', { params: { id } })).window;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   kiosk = await server.deviceToken('kiosk', 'kiosk-1');
   for (let i = 0; i < 6; i++) {
-    const r = await server.api('POST', '/api/tickets', { token: kiosk, body: { serviceId: 's-a01' } });
-    tickets[r.body.ticket.number] = r.body.ticket.id;
+    const r = await server.client(kiosk).call('POST /api/tickets', { body: { serviceId: 's-a01' } });
+    tickets[r.ticket.number] = r.ticket.id;
   }
   page = await openConsole(browser, server);
 });

@@ -28,12 +28,9 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** A phone booking made by staff (the clock must be before 16:30 of the previous working day). Returns its QR text. */
 export async function bookPhone(server: TestServer, staffToken: string, person: number, date: string, slot: string, serviceId = 's-a03') {
-  const r = await server.api('POST', '/api/bookings', {
-    token: staffToken,
+  return server.client(staffToken).call('POST /api/bookings', {
     body: { name: '测试人', idNumber: idNumber(person), phone: '13800138000', serviceId, date, slot, channel: 'phone' },
   });
-  if (r.status !== 201) throw new Error(`booking ${person} ${date} ${slot}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { booking: { id: string }; qr: string };
 }
 
 /** What a keyboard-wedge scanner does: the text as a fast burst of keys, then Enter. */

@@ -1,7 +1,7 @@
 /** One clear screen per refusal of CONTRACT.md: what happened, and the next step (with a button where there is one). */
 import { useStore, type Screen } from '../store.js';
 import { hasKey, t, type Key } from '../i18n.js';
-import { formatDate, formatWhen } from '../time.js';
+import { formatDate, formatWhen } from '../../kit/time.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 

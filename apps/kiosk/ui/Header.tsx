@@ -1,7 +1,7 @@
 /** Hall name, date and time, open or not, and the language and 长辈模式 switches. */
 import { useStore } from '../store.js';
 import { t } from '../i18n.js';
-import { formatDateTime, hallIso } from '../time.js';
+import { formatDateTime, hallIso } from '../../kit/time.js';
 
 export function Header() {
   const store = useStore();

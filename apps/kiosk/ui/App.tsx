@@ -1,15 +1,15 @@
 /** The kiosk's frame: header, the current screen, and the connection notice. */
 import { useEffect } from 'preact/hooks';
-import { useStore } from './store.js';
-import { t } from './i18n.js';
-import type { KioskActions } from './actions.js';
-import { Header } from './screens/Header.js';
-import { Home } from './screens/Home.js';
-import { Services } from './screens/Services.js';
-import { Checkin } from './screens/Checkin.js';
-import { Keypad } from './screens/Keypad.js';
-import { TicketView } from './screens/TicketView.js';
-import { Refusal } from './screens/Refusal.js';
+import { useStore } from '../store.js';
+import { t } from '../i18n.js';
+import type { KioskActions } from '../actions.js';
+import { Header } from './Header.js';
+import { Home } from './Home.js';
+import { Services } from './Services.js';
+import { Checkin } from './Checkin.js';
+import { Keypad } from './Keypad.js';
+import { TicketView } from './TicketView.js';
+import { Refusal } from './Refusal.js';
 
 export function App({ actions }: { actions: KioskActions }) {
   const store = useStore();

@@ -1,7 +1,7 @@
 /** Two large actions: 预约取号 and 现场取号; whether the hall is open, and when it opens if not. */
 import { useStore } from '../store.js';
 import { t } from '../i18n.js';
-import { formatWhen } from '../time.js';
+import { formatWhen } from '../../kit/time.js';
 
 export function Home() {
   const store = useStore();

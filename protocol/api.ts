@@ -1,0 +1,135 @@
+/**
+ * The HTTP endpoint map (CONTRACT.md "Endpoints", its "Additions for running a real hall", and
+ * hallq's additions in the README): for each `'METHOD /path/:param'`, the zod schema of its body or
+ * query (from protocol/schemas.ts) and the type of its answer. The typed client (protocol/client.ts)
+ * is checked against it; routes parse with the same schemas.
+ *
+ * The client imports this file for its types only, so no browser bundle pays for zod.
+ */
+import { z } from 'zod';
+import type {
+  Booking, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot,
+} from './domain.js';
+import type { DeviceHealth } from './events.js';
+import type {
+  AuditEntry, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, CreatedDevice, Deleted, DeviceInfo,
+  IssueTicketResult, LedText, LoginResult, Me, Ok, PublicHall, PublicTicket, TicketResult, TicketView, UserAccount,
+  UserResult, WindowResult, WindowWaiting,
+} from './responses.js';
+import {
+  AuditQuery, BookingsQuery, CallNextBody, CallTicketBody, CancelBookingBody, ChangePasswordBody, CheckinBody, ClockBody,
+  CreateBookingBody, CreateDeviceBody, RevealBody, CreateUserBody, IssueTicketBody, LoginBody, ModeBody, PardonBody, PauseBody,
+  QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
+} from './schemas.js';
+
+/** One endpoint: its body or query schema, and (as a type only) its answer. */
+export interface Endpoint<R = unknown> {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** phantom: never read at run time */
+  response: R;
+}
+
+/** Marks an answer's type in the map (the value is never read). */
+const answer = <R>() => undefined as unknown as R;
+
+/** Creating POSTs of the catalog take a `requestId` like every other (CONTRACT.md "HTTP conventions"). */
+const withRequestId = <S extends z.ZodObject>(s: S) => s.extend({ requestId: requestId.optional() });
+
+export const API = {
+  // — system
+  'GET /api/health': { response: answer<Health>() },
+  'POST /api/auth/login': { body: LoginBody, response: answer<LoginResult>() },
+  'POST /api/auth/logout': { response: answer<Ok>() },
+  'GET /api/me': { response: answer<Me>() },
+  'GET /api/state': { response: answer<StateSnapshot>() },
+  'GET /api/reports/daily': { query: ReportQuery, response: answer<DailyReport>() },
+  'PUT /api/_clock': { body: ClockBody, response: answer<ClockResult>() },
+
+  // — devices
+  'POST /api/devices': { body: CreateDeviceBody, response: answer<CreatedDevice>() },
+  'GET /api/devices': { response: answer<DeviceInfo[]>() },
+  'DELETE /api/devices/:id': { response: answer<Deleted>() },
+  'GET /api/audit': { query: AuditQuery, response: answer<AuditEntry[]>() },
+  'GET /api/devices/health': { response: answer<DeviceHealth[]>() },
+  'GET /api/devices/led/:number': { response: answer<LedText>() },
+
+  // — accounts (admin; POST /api/me/password: any signed-in user)
+  'GET /api/users': { response: answer<UserAccount[]>() },
+  'POST /api/users': { body: CreateUserBody, response: answer<UserResult>() },
+  'PUT /api/users/:id': { body: UpdateUserBody, response: answer<UserResult>() },
+  'POST /api/users/:id/password': { body: SetPasswordBody, response: answer<UserResult>() },
+  'POST /api/me/password': { body: ChangePasswordBody, response: answer<UserResult>() },
+
+  // — catalog
+  'GET /api/queues': { response: answer<Queue[]>() },
+  'GET /api/services': { response: answer<Service[]>() },
+  'GET /api/windows': { response: answer<HallWindow[]>() },
+  'POST /api/queues': { body: withRequestId(QueueBody), response: answer<Queue>() },
+  'PUT /api/queues/:id': { body: QueueBody, response: answer<Queue>() },
+  'DELETE /api/queues/:id': { response: answer<Deleted>() },
+  'POST /api/services': { body: withRequestId(ServiceBody), response: answer<Service>() },
+  'PUT /api/services/:id': { body: ServiceBody, response: answer<Service>() },
+  'DELETE /api/services/:id': { response: answer<Deleted>() },
+  'POST /api/windows': { body: withRequestId(WindowBody), response: answer<HallWindow>() },
+  'PUT /api/windows/:id': { body: WindowBody, response: answer<HallWindow>() },
+  'DELETE /api/windows/:id': { response: answer<Deleted>() },
+
+  // — tickets and check-ins
+  'POST /api/tickets': { body: IssueTicketBody, response: answer<IssueTicketResult>() },
+  'GET /api/tickets/:id': { response: answer<TicketView>() },
+  'POST /api/tickets/:id/print': { response: answer<{ ok: boolean; reason?: string }>() },
+  'POST /api/checkins': { body: CheckinBody, response: answer<CheckinResult>() },
+  'GET /api/public/tickets/:id': { response: answer<PublicTicket>() },
+  'GET /api/public/hall': { response: answer<PublicHall>() },
+
+  // — bookings and credit
+  'GET /api/slots': { query: SlotsQuery, response: answer<SlotInfo[]>() },
+  'POST /api/bookings': { body: CreateBookingBody, response: answer<BookingCreated>() },
+  'GET /api/bookings': { query: BookingsQuery, response: answer<Booking[]>() },
+  'GET /api/bookings/:id': { response: answer<Booking>() },
+  'POST /api/bookings/:id/reveal': { body: RevealBody, response: answer<Booking>() },
+  'POST /api/bookings/:id/cancel': { body: CancelBookingBody, response: answer<BookingResult>() },
+  'GET /api/citizens/:idNumber/credit': { response: answer<Credit>() },
+  'POST /api/citizens/:idNumber/pardon': { body: PardonBody, response: answer<Credit>() },
+
+  // — windows
+  'GET /api/windows/:id/state': { response: answer<WindowResult>() },
+  'GET /api/windows/:id/waiting': { response: answer<WindowWaiting>() },
+  'POST /api/windows/:id/call-next': { body: CallNextBody, response: answer<CallResult>() },
+  'POST /api/windows/:id/recall': { response: answer<TicketResult>() },
+  'POST /api/windows/:id/start': { response: answer<TicketResult>() },
+  'POST /api/windows/:id/finish': { response: answer<TicketResult>() },
+  'POST /api/windows/:id/no-show': { response: answer<TicketResult>() },
+  'POST /api/windows/:id/transfer': { body: TransferBody, response: answer<TicketResult>() },
+  'POST /api/windows/:id/pause': { body: PauseBody, response: answer<WindowResult>() },
+  'POST /api/windows/:id/resume': { response: answer<WindowResult>() },
+  'PUT /api/windows/:id/mode': { body: ModeBody, response: answer<WindowResult>() },
+  'POST /api/windows/:id/open': { response: answer<WindowResult>() },
+  'POST /api/windows/:id/close': { response: answer<WindowResult>() },
+  'POST /api/windows/:id/call/:ticketId': { body: CallTicketBody, response: answer<TicketResult>() },
+} as const satisfies Record<string, Endpoint>;
+
+export type Api = typeof API;
+export type EndpointKey = keyof Api;
+
+/** `:name` segments of a path, as an object of strings (`{}` when there are none). */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string } & PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : {};
+
+type PathOf<K extends string> = K extends `${string} ${infer P}` ? P : never;
+type Input<S> = S extends z.ZodType ? z.input<S> : never;
+
+export type BodyOf<K extends EndpointKey> = Api[K] extends { body: infer S } ? Input<S> : never;
+export type QueryOf<K extends EndpointKey> = Api[K] extends { query: infer S } ? Input<S> : never;
+export type ParamsOf<K extends EndpointKey> = PathParams<PathOf<K>>;
+export type ResponseOf<K extends EndpointKey> = Api[K]['response'];
+
+type Need<Name extends string, T> = [T] extends [never] ? { [N in Name]?: never } : undefined extends T ? { [N in Name]?: T } : { [N in Name]: T };
+
+/** What `client.call(key, …)` takes: `params` when the path has any, `body` or `query` per the schema. */
+export type CallArgs<K extends EndpointKey> = Need<'body', BodyOf<K>> & Need<'query', QueryOf<K>> &
+  (keyof ParamsOf<K> extends never ? { params?: never } : { params: ParamsOf<K> });

@@ -1,0 +1,56 @@
+/**
+ * HTTP response shapes (CONTRACT.md "Endpoints" and hallq's additions). The endpoint map
+ * (protocol/api.ts) names one of these, or a domain type, for every endpoint; nobody restates them.
+ * Plain types only.
+ */
+import type { Booking, DeviceKind, Ticket, UserAccount, UserInfo, WindowState } from './domain.js';
+
+// shapes the domain already names, re-exported so the endpoint map finds every answer here
+export type { AuditEntry, DeviceInfo, PublicTicket, UserAccount } from './domain.js';
+
+/** A kiosk's ticket is printed on its printer: `queued` (the outcome follows as `print:result`) or `none`. */
+export type PrintState = 'queued' | 'none';
+
+/** GET /api/tickets/:id */
+export interface TicketView { ticket: Ticket; waitingAhead: number }
+/** POST /api/tickets → 201 (200 for a repeated requestId) */
+export interface IssueTicketResult extends TicketView { print: PrintState }
+/** POST /api/checkins → 201, or 200 with `alreadyCheckedIn` */
+export interface CheckinResult { ticket: Ticket; booking: Booking; alreadyCheckedIn?: boolean; print: PrintState }
+
+/** POST /api/auth/login */
+export interface LoginResult { token: string; user: UserInfo }
+/** GET /api/me: a signed-in user, or a device */
+export type Me =
+  | { kind: 'user'; user: UserInfo }
+  | { kind: 'device'; device: { id: string; kind: DeviceKind; name?: string } };
+export interface Ok { ok: true }
+
+/** POST /api/devices */
+export interface CreatedDevice { id: string; token: string }
+/** GET /api/devices (CONTRACT.md "Devices") */
+/** GET /api/devices/led/:number: what a (simulated) window LED shows */
+export interface LedText { line1: string; line2: string; blink: boolean }
+
+/** GET /api/users, and `user` of the account endpoints (CONTRACT.md "Accounts") */
+export interface UserResult { user: UserAccount }
+
+/** POST /api/bookings */
+export interface BookingCreated { booking: Booking; qr: string }
+export interface BookingResult { booking: Booking }
+
+/** Window commands: the ticket acted on (call-next: null when nobody waits) */
+export interface CallResult { ticket: Ticket | null }
+export interface TicketResult { ticket: Ticket }
+/** pause, resume, mode, open, close, GET /api/windows/:id/state */
+export interface WindowResult { window: WindowState }
+/** GET /api/windows/:id/waiting: the tickets waiting for this window */
+export type WindowWaiting = Ticket[];
+
+/** DELETE of a catalog entry */
+export interface Deleted { id: string }
+/** PUT /api/_clock */
+export interface ClockResult { now: string }
+
+/** GET /api/public/hall */
+export interface PublicHall { hallName: string; open: boolean; nextOpenAt: string | null }
