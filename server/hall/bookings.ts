@@ -1,7 +1,7 @@
 /** Bookings from every channel, cancellation, credit and pardon (seed 002; DESIGN.md "Bookings", "Credit"). */
 import { HallError } from '../../protocol/errors.js';
 import type { Booking, BookingChannel, Credit, SlotInfo } from '../../protocol/domain.js';
-import { normalizeIdNumber, isValidIdNumber } from '../../protocol/identity.js';
+import { maskIdNumber, normalizeIdNumber, isValidIdNumber } from '../../protocol/identity.js';
 import { checkBooking, checkCancel, checkIdentity, serviceSlots, slotStartMs } from '../engine/bookings.js';
 import { creditOf } from '../engine/credit.js';
 import { monthOf } from '../engine/time.js';
@@ -102,7 +102,7 @@ export function pardon(core: Core, actor: Actor, rawId: string, reason: string):
     const month = monthOf(core.today());
     const n = core.repos.noShows.pardonMonth({ idNumber, month, at: now, by: actorTag(actor), reason });
     // the log names the person only by a masked number: it feeds reports and the platform
-    record(core, 'credit.pardoned', actor, null, { month, pardoned: n, reason, person: idNumber.slice(0, 4) + '…' + idNumber.slice(-4) });
+    record(core, 'credit.pardoned', actor, null, { month, pardoned: n, reason, person: maskIdNumber(idNumber) });
     return creditFor(core, idNumber);
   });
 }

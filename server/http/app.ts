@@ -1,6 +1,7 @@
 /** The express app: security headers, body limits, the bearer token → actor, routes, the built apps, errors. */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { maskIdNumber } from '../../protocol/identity.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerContext } from './context.js';
@@ -13,7 +14,7 @@ import { peopleRoutes } from './routes/people.js';
 import { windowRoutes } from './routes/windows.js';
 
 /** Log paths with anything that looks like an ID number or phone masked (they appear in /citizens/:idNumber). */
-export const safePath = (p: string) => p.replace(/\d{6,}[\dXx]?/g, (m) => m.slice(0, 4) + '*'.repeat(Math.max(0, m.length - 8)) + m.slice(-4));
+export const safePath = (p: string) => p.replace(/\d{6,}[\dXx]?/g, (m) => maskIdNumber(m));
 
 export function createApp(ctx: ServerContext, distDir: string) {
   const app = express();
