@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerContext } from './context.js';
 import { errorHandler, notFound } from './errors.js';
+import { noStore } from './support.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { publicRoutes, ticketRoutes } from './routes/tickets.js';
@@ -45,6 +46,9 @@ export function createApp(ctx: ServerContext, distDir: string) {
   });
 
   const api = express.Router();
+  // every API answer is live state, and most carry personal data (a booking's masked name, a user,
+  // the audit trail, a new token, a check-in's booking): none is kept by a browser or a proxy
+  api.use(noStore);
   api.use('/public', publicRoutes(ctx));
   api.use(systemRoutes(ctx));
   api.use(peopleRoutes(ctx));
