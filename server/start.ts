@@ -12,7 +12,7 @@ import { createRepos } from './db/repos.js';
 import { ManualClock, SystemClock } from './clock.js';
 import { Hall, SYSTEM } from './hall.js';
 import { Auth } from './auth/auth.js';
-import { Limiter } from './auth/limiter.js';
+import { TokenBucket } from './auth/bucket.js';
 import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { Presence } from './realtime/presence.js';
@@ -23,6 +23,8 @@ import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
 
 export const VERSION = '0.1.0';
+/** ID-number check-ins that find nothing, per kiosk: a burst of 10, then one try every 6 s (issue 13 item 11) */
+export const CHECKIN_MISSES = { burst: 10, refillMs: 6_000 };
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 export interface StartOptions {
@@ -76,7 +78,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
 
   const ctx: ServerContext = {
     hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(),
-    checkinLimiter: new Limiter(10, 60_000, () => clock.now().getTime()),
+    checkinMisses: new TokenBucket(CHECKIN_MISSES.burst, CHECKIN_MISSES.refillMs, () => clock.now().getTime()),
   };
   const http: Server = createServer(createApp(ctx, opts.distDir ?? DIST));
   http.keepAliveTimeout = 65_000;

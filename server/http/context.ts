@@ -4,7 +4,7 @@ import type { Hall } from '../hall.js';
 import type { Auth } from '../auth/auth.js';
 import type { Clock, ManualClock } from '../clock.js';
 import type { DeviceHealth, PrintResultEvent } from '../../protocol/events.js';
-import type { Limiter } from '../auth/limiter.js';
+import type { TokenBucket } from '../auth/bucket.js';
 import type { Presence } from '../realtime/presence.js';
 
 /** The device side as the server sees it (the device manager, or nothing when no devices are configured). */
@@ -21,8 +21,8 @@ export interface ServerContext {
   clock: Clock | ManualClock;
   log: pino.Logger;
   devices: DevicePort | null;
-  /** check-in attempts by ID number per device: an ID number must not be guessable by trying */
-  checkinLimiter: Limiter;
+  /** check-in misses by ID number per device (a small token bucket): an ID number must not be probed by trying */
+  checkinMisses: TokenBucket;
   /** which devices have a live socket */
   presence: Presence;
   version: string;
