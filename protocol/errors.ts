@@ -15,6 +15,8 @@ export const ERRORS = {
   'rate-limited': [429, '操作过于频繁，请稍后再试'],
   'payload-too-large': [413, '请求内容过大'],
   'internal': [500, '服务器内部错误'],
+  // the database cannot be written (read-only, disk full, I/O error): `reason`; reads still work
+  'storage-unavailable': [503, '数据存储暂不可用，请稍后再试或联系管理员'],
   // catalog
   'queue-not-found': [404, '找不到该队列'],
   'window-not-found': [404, '找不到该窗口'],

@@ -255,17 +255,22 @@ export class Hall {
       message: `尚未载入 ${years.join('、')} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq`,
     }];
   }
-  /** Starts the periodic tick on a system clock (a manual clock ticks when it is set). */
-  startTimers(everyMs = 10_000) {
-    this.tick();
-    if (this.core.clock.manual || this.timer) return;
-    this.timer = setInterval(() => {
+  /**
+   * Starts the periodic tick on a system clock (a manual clock ticks when it is set). A failed tick
+   * never stops the timer: `onError` may take the error (a storage fault, logged once by its watch;
+   * true: handled), otherwise it is logged.
+   */
+  startTimers(everyMs = 10_000, onError?: (err: unknown) => boolean) {
+    const tick = () => {
       try {
         this.tick();
       } catch (err) {
-        this.core.log.error({ err }, 'timer tick failed');
+        if (!onError?.(err)) this.core.log.error({ err }, 'timer tick failed');
       }
-    }, everyMs);
+    };
+    tick();
+    if (this.core.clock.manual || this.timer) return;
+    this.timer = setInterval(tick, everyMs);
     this.timer.unref();
   }
   stopTimers() {

@@ -6,9 +6,10 @@ import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
-export function openDb(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+/** `readonly`: a connection that refuses every write (tests of a read-only store; a report tool). */
+export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
+  if (file !== ':memory:' && !opts.readonly) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
   // WAL: readers (snapshots, reports) never block the one writer, and a commit is one sequential append
   db.pragma('journal_mode = WAL');
   // FULL: every acknowledged ticket and booking is fsynced before the answer leaves (power may fail any moment)

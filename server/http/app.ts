@@ -33,6 +33,10 @@ export function createApp(ctx: ServerContext, distDir: string) {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      // a command that went through while the store was degraded: it is writable again
+      if (res.statusCode < 400 && req.method !== 'GET' && req.method !== 'HEAD' && ctx.storage.degraded) ctx.storage.succeeded();
+      // while the store is down every write is refused: the change of state was logged once, not each 503
+      if (res.statusCode === 503 && !ctx.log.isLevelEnabled('debug')) return;
       if (res.statusCode >= 400 || ctx.log.isLevelEnabled('debug'))
         ctx.log.info({ method: req.method, path: safePath(req.path), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'http');
     });
@@ -73,6 +77,6 @@ export function createApp(ctx: ServerContext, distDir: string) {
     app.get('/', (_req, res) => res.redirect('/console/'));
   }
   app.use(notFound);
-  app.use(errorHandler(ctx.log));
+  app.use(errorHandler(ctx.log, ctx.storage));
   return app;
 }

@@ -6,6 +6,7 @@ import type { Clock, ManualClock } from '../clock.js';
 import type { DeviceHealth, PrintResultEvent } from '../../protocol/events.js';
 import type { TokenBucket } from '../auth/bucket.js';
 import type { Presence } from '../realtime/presence.js';
+import type { StorageWatch } from '../storage/faults.js';
 
 /** The device side as the server sees it (the device manager, or nothing when no devices are configured). */
 export interface DevicePort {
@@ -26,4 +27,6 @@ export interface ServerContext {
   /** which devices have a live socket */
   presence: Presence;
   version: string;
+  /** the store's state: a read-only or full database answers 503 and /api/health says degraded */
+  storage: StorageWatch;
 }

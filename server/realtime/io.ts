@@ -24,7 +24,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
     try {
       ctx.hall.people.deviceSeen(id);
     } catch (err) {
-      ctx.log.warn({ err, device: id }, 'could not record when a device was last seen');
+      if (!ctx.storage.failed(err)) ctx.log.warn({ err, device: id }, 'could not record when a device was last seen');
     }
   };
   const io: HallIo = new Server(http, { serveClient: false, cors: { origin: false }, pingInterval: 10_000, pingTimeout: 8_000 });

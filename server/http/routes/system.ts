@@ -6,6 +6,7 @@ import { AuditQuery, ClockBody, ReportQuery } from '../../../protocol/schemas.js
 import { ManualClock } from '../../clock.js';
 import { toIso } from '../../engine/time.js';
 import type { ServerContext } from '../context.js';
+import { FAULT_MESSAGES } from '../../storage/faults.js';
 import { actorOf, allow, param, parse } from '../support.js';
 
 export function systemRoutes(ctx: ServerContext): Router {
@@ -16,7 +17,12 @@ export function systemRoutes(ctx: ServerContext): Router {
   // CONTRACT.md's fields, and `warnings` (what someone must act on; absent when there is nothing)
   r.get('/health', (_req, res) => {
     const warnings = hall.warnings();
-    const health: Health = { status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz), ...(warnings.length ? { warnings } : {}) };
+    const down = ctx.storage.degraded;
+    const health: Health = {
+      status: down ? 'degraded' : 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz),
+      ...(warnings.length ? { warnings } : {}),
+      ...(down ? { storage: { reason: down.fault, code: down.code, message: FAULT_MESSAGES[down.fault], since: toIso(down.since, tz) } } : {}),
+    };
     res.json(health);
   });
 
