@@ -126,6 +126,11 @@ export class Hall {
     return this.core.repos.events.audit({ actor: q.actor ?? null, type: q.type ?? null, before: q.before ?? Number.MAX_SAFE_INTEGER, limit: q.limit })
       .map((e) => ({ seq: e.seq, at: toIso(e.at, tz), type: e.type, actor: e.actor, subject: e.subject, data: JSON.parse(e.data) as Record<string, unknown> }));
   }
+  /** A backup of the database was made (server/storage/backups.ts): audited in the event log. */
+  recordBackup(actor: Actor, b: { file: string; bytes: number; reason: string }) {
+    this.authorize(actor, 'backups.manage');
+    this.core.run('backup', actor, undefined, () => { this.core.audit('backup.made', actor, b.file, { bytes: b.bytes, reason: b.reason }); return {}; });
+  }
   report(actor: Actor, date: string) {
     this.authorize(actor, 'report.read');
     return views.dailyReport(this.core, date);

@@ -22,6 +22,9 @@ import { DEFAULT_POLICY } from './engine/policy.js';
 import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
 import { StorageWatch } from './storage/faults.js';
+import { Backups } from './storage/backups.js';
+import { refuseIfCountersBehind } from './storage/consistency.js';
+import { localDate, zonedInstant } from './engine/calendar.js';
 
 export const VERSION = '0.1.0';
 /** ID-number check-ins that find nothing, per kiosk: a burst of 10, then one try every 6 s (issue 13 item 11) */
@@ -82,6 +85,17 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   // the demo is a real city's hall (seed 000); a config file names its own
   const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
   const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
+  // a file that lost writes (a -wal deleted after a crash) would number today's tickets again: refused
+  {
+    const tz = settings.hours.tz;
+    const today = localDate(clock.now(), tz);
+    try {
+      refuseIfCountersBehind(db, env.HALLQ_DB, today, zonedInstant(today, '00:00', tz).getTime(), (at) => localDate(new Date(at), tz));
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
   const hall = new Hall(createRepos(db), clock, settings, log.child({ module: 'hall' }));
   const auth = new Auth(hall, () => clock.now().getTime());
   if (demo && (await orDegraded('demo seed', () => seedDemo(hall), false))) log.info('seeded the demo hall');
@@ -98,6 +112,10 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
 
   const ctx: ServerContext = {
     hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(), storage,
+    backups: config.backup
+      ? new Backups(db, config.backup, log.child({ module: 'backup' }), () => clock.now().getTime(), settings.hours.tz,
+        (b, reason, by) => hall.recordBackup(by, { file: b.file, bytes: b.bytes, reason }))
+      : null,
     checkinMisses: new TokenBucket(CHECKIN_MISSES.burst, CHECKIN_MISSES.refillMs, () => clock.now().getTime()),
   };
   const http: Server = createServer(createApp(ctx, opts.distDir ?? DIST));
@@ -121,11 +139,13 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const url = `http://${env.HALLQ_HOST}:${port}`;
   // a tick the store refuses (forfeits, day end) is retried on the next one: the timer never dies
   hall.startTimers(undefined, (err) => storage.failed(err) !== null);
+  ctx.backups?.start();
 
   let closed: Promise<void> | null = null;
   const close = () => (closed ??= (async () => {
     hall.stopTimers();
     storage.stop();
+    await ctx.backups?.stop();
     await devices?.stop();
     http.closeIdleConnections();
     await realtime.close(); // closes the http server too, after in-flight requests finish

@@ -7,6 +7,7 @@ import type { DeviceHealth, PrintResultEvent } from '../../protocol/events.js';
 import type { TokenBucket } from '../auth/bucket.js';
 import type { Presence } from '../realtime/presence.js';
 import type { StorageWatch } from '../storage/faults.js';
+import type { Backups } from '../storage/backups.js';
 
 /** The device side as the server sees it (the device manager, or nothing when no devices are configured). */
 export interface DevicePort {
@@ -29,4 +30,6 @@ export interface ServerContext {
   version: string;
   /** the store's state: a read-only or full database answers 503 and /api/health says degraded */
   storage: StorageWatch;
+  /** online backups, when the config file has `backup` */
+  backups: Backups | null;
 }

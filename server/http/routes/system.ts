@@ -39,6 +39,25 @@ export function systemRoutes(ctx: ServerContext): Router {
 
   r.get('/audit', allow('audit.read'), (req, res) => void res.json(hall.audit(actorOf(req), parse(AuditQuery, req.query))));
 
+  // online backups (docs/operations.md): admin only; made on demand here, on a schedule by the server
+  const backups = () => {
+    if (!ctx.backups) throw new HallError('backup-not-configured');
+    return ctx.backups;
+  };
+  r.get('/backups', allow('backups.manage'), (_req, res) => void res.json(backups().list()));
+  r.post('/backups', allow('backups.manage'), async (req, res) => {
+    const actor = actorOf(req);
+    hall.authorize(actor, 'backups.manage');
+    const b = backups();
+    try {
+      res.status(201).json(await b.make('on-demand', actor));
+    } catch (err) {
+      if (err instanceof HallError) throw err;
+      ctx.log.error({ code: (err as { code?: string }).code, error: (err as Error).message }, 'backup failed');
+      throw new HallError('backup-failed', { reason: (err as { code?: string }).code ?? 'error' });
+    }
+  });
+
   r.put('/_clock', (req, res) => {
     if (!(clock instanceof ManualClock)) throw new HallError('clock-not-manual');
     const body = parse(ClockBody, req.body);
