@@ -33,8 +33,9 @@ export function createApp(ctx: ServerContext, distDir: string) {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      // a command that went through while the store was degraded: it is writable again
-      if (res.statusCode < 400 && req.method !== 'GET' && req.method !== 'HEAD' && ctx.storage.degraded) ctx.storage.succeeded();
+      // a command went through while the store was degraded: it may be writable again, and a probe
+      // (a real write) says so for sure — a replayed answer or a read by POST wrote nothing
+      if (res.statusCode < 400 && req.method !== 'GET' && req.method !== 'HEAD' && ctx.storage.degraded) ctx.storage.probe();
       // while the store is down every write is refused: the change of state was logged once, not each 503
       if (res.statusCode === 503 && !ctx.log.isLevelEnabled('debug')) return;
       if (res.statusCode >= 400 || ctx.log.isLevelEnabled('debug'))

@@ -2,9 +2,9 @@
  * Storage faults (issue 13 items 3 and 4): a read-only database, a full disk, an I/O error. One place
  * maps better-sqlite3's `SqliteError.code` (SQLITE_READONLY*, SQLITE_FULL, SQLITE_IOERR*) to a reason;
  * `StorageWatch` keeps the store's state for `/api/health` and logs one line per change of state
- * (never one per failed request). It recovers by itself: the next write that succeeds clears the
- * fault, and while degraded a probe (a write that needs a new page, rolled back, and one committed
- * settings row) runs on a timer.
+ * (never one per failed request). It recovers by itself: after the next command that goes through,
+ * and every 30 s while degraded, a probe (a write that needs a new page, rolled back, and one
+ * committed settings row) clears the fault when the store takes writes again.
  */
 import type pino from 'pino';
 import type { Db } from '../db/open.js';

@@ -31,6 +31,8 @@ describe('a read-only database (PRAGMA query_only → SQLITE_READONLY)', () => {
       expectError(await call(s.url, 'POST', '/api/tickets', { token: kiosk, body: { serviceId: 's-a01' } }), 503, 'storage-unavailable');
     }
     expect((await call(s.url, 'GET', '/api/state', { token: kiosk })).status).toBe(200);
+    // a command that wrote nothing (a tick with nothing due) goes through: the probe finds the store still read-only
+    expect((await call(s.url, 'PUT', '/api/_clock', { body: { now: '2026-11-23T09:00:30+08:00' } })).status).toBe(200);
     const health = (await call(s.url, 'GET', '/api/health')).body;
     expect(health).toMatchObject({ status: 'degraded', storage: { reason: 'read-only', code: 'SQLITE_READONLY', since: expect.any(String) } });
     const logged = lines(out.text());
