@@ -16,12 +16,12 @@ import { TokenBucket } from './auth/bucket.js';
 import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { Presence } from './realtime/presence.js';
-import { hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
+import { ConfigError, hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, seedDemo } from './demo.js';
 import { DEFAULT_POLICY } from './engine/policy.js';
 import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
-import { StorageWatch } from './storage/faults.js';
+import { StorageWatch, storageFault } from './storage/faults.js';
 import { Backups } from './storage/backups.js';
 import { refuseIfCountersBehind } from './storage/consistency.js';
 import { localDate, zonedInstant } from './engine/calendar.js';
@@ -61,13 +61,29 @@ export interface RunningHall {
   close(): Promise<void>;
 }
 
+/**
+ * A database that cannot even be read (a WAL file in a read-only folder without its -shm: SQLite
+ * cannot open it for reading either) is refused with what to fix, not a raw SqliteError. One that
+ * can be read but not written starts degraded (server/storage/faults.ts).
+ */
+function openOrExplain(file: string, readonly?: boolean) {
+  try {
+    return openDb(file, { readonly });
+  } catch (err) {
+    const fault = storageFault(err);
+    if (!fault) throw err;
+    throw new ConfigError(`cannot open the database ${file} (${(err as { code?: string }).code}, ${fault}): hallq must be able to ` +
+      `read it and to create ${file}-wal and ${file}-shm beside it. Fix the permissions or the mount of its folder (docs/operations.md)`);
+  }
+}
+
 export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const env = parseEnv({ ...(opts.env as NodeJS.ProcessEnv) });
   const config = opts.config !== undefined ? parseHallConfig(opts.config) : loadHallConfig(env.HALLQ_CONFIG);
   const log = opts.logger ?? pino({ level: env.HALLQ_LOG_LEVEL, base: { app: 'hallq' } });
   const demo = env.HALLQ_DEMO === '1';
 
-  const db = openDb(env.HALLQ_DB, { readonly: opts.readonlyDb });
+  const db = openOrExplain(env.HALLQ_DB, opts.readonlyDb);
   const clock = env.HALLQ_CLOCK === 'manual' ? new ManualClock(env.HALLQ_NOW ?? new Date()) : new SystemClock();
   const storage = new StorageWatch(db, log.child({ module: 'storage' }), () => clock.now().getTime());
   // a store that cannot be written is found now (one log line), not by the first citizen's ticket
