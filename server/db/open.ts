@@ -3,7 +3,6 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
-import { storageFault } from '../storage/faults.js';
 
 export type Db = Database.Database;
 
@@ -17,7 +16,7 @@ export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
   try {
     db.pragma('journal_mode = WAL');
   } catch (err) {
-    if (!storageFault(err)) throw err;
+    if (!String((err as { code?: unknown }).code).startsWith('SQLITE_READONLY')) throw err;
   }
   // FULL: every acknowledged ticket and booking is fsynced before the answer leaves (power may fail any moment)
   db.pragma('synchronous = FULL');
