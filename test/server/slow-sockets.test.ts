@@ -73,10 +73,12 @@ describe('a socket that stops reading is dropped when its send buffer passes the
       (s.hall.events.emit as (e: string, p: unknown) => boolean)('window:updated', { window: { ...window, pausedReason: big } });
       if (i % 20 === 19) await sleep(5); // bursts, as a busy hall's commands come
     }
-    for (let i = 0; i < 100 && sockets() > 1; i++) await sleep(50);
+    for (let i = 0; i < 300 && sockets() > 1; i++) await sleep(50);
     expect(sockets()).toBe(1);
-    expect(Date.now() - started).toBeLessThan(8_000); // well before pingInterval + pingTimeout (18 s)
-    for (let i = 0; i < 100 && received < 400; i++) await sleep(50);
+    // dropped by the bound (the log line below), not by the ping timeout (pingInterval + pingTimeout = 18 s);
+    // no tighter time is asserted: on a loaded CI machine encoding 25 MB takes seconds
+    expect(Date.now() - started).toBeLessThan(18_000);
+    for (let i = 0; i < 300 && received < 400; i++) await sleep(50);
     expect(received).toBe(400);
     expect(reader.connected).toBe(true);
     // the server closed its end: reading again, the client finds the connection gone
@@ -90,5 +92,5 @@ describe('a socket that stops reading is dropped when its send buffer passes the
     expect(JSON.parse(dropped[0]).bufferedBytes).toBeGreaterThan(SEND_BUFFER_LIMIT);
     reader.close();
     stalled.destroy();
-  }, 20_000);
+  }, 60_000);
 });
