@@ -12,7 +12,7 @@ import type {
 } from './domain.js';
 import type { DeviceHealth } from './events.js';
 import type {
-  AuditEntry, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, CreatedDevice, Deleted, DeviceInfo,
+  AuditEntry, BackupInfo, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, CreatedDevice, Deleted, DeviceInfo,
   IssueTicketResult, LedText, LoginResult, Me, Ok, PublicHall, PublicTicket, TicketResult, TicketView, UserAccount,
   UserResult, WindowResult, WindowWaiting,
 } from './responses.js';
@@ -51,6 +51,8 @@ export const API = {
   'GET /api/devices': { response: answer<DeviceInfo[]>() },
   'DELETE /api/devices/:id': { response: answer<Deleted>() },
   'GET /api/audit': { query: AuditQuery, response: answer<AuditEntry[]>() },
+  'GET /api/backups': { response: answer<BackupInfo[]>() },
+  'POST /api/backups': { response: answer<BackupInfo>() },
   'GET /api/devices/health': { response: answer<DeviceHealth[]>() },
   'GET /api/devices/led/:number': { response: answer<LedText>() },
 

@@ -238,4 +238,14 @@ export interface DeviceInfo {
 export interface HallWarning { code: 'holiday-data-missing'; years: number[]; message: string }
 
 /** GET /api/health */
-export interface Health { status: 'ok'; version: string; time: string; warnings?: HallWarning[] }
+/**
+ * `status` is 'degraded' while the database cannot be written (writes answer 503
+ * storage-unavailable): `storage` says why and since when, until it recovers by itself.
+ */
+export interface Health {
+  status: 'ok' | 'degraded';
+  version: string;
+  time: string;
+  warnings?: HallWarning[];
+  storage?: { reason: 'read-only' | 'disk-full' | 'io-error'; code: string; message: string; since: string };
+}

@@ -19,6 +19,11 @@ export const ERRORS = {
   'rate-limited': [429, '操作过于频繁，请稍后再试'],
   'payload-too-large': [413, '请求内容过大'],
   'internal': [500, '服务器内部错误'],
+  // the database cannot be written (read-only, disk full, I/O error): `reason`; reads still work
+  'storage-unavailable': [503, '数据存储暂不可用，请稍后再试或联系管理员'],
+  // backups (docs/operations.md)
+  'backup-not-configured': [409, '未配置备份目录（配置文件 backup.dir）'],
+  'backup-failed': [503, '备份失败，请检查备份目录的空间与权限'],
   // catalog
   'queue-not-found': [404, '找不到该队列'],
   'window-not-found': [404, '找不到该窗口'],

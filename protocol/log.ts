@@ -56,6 +56,8 @@ export interface LogEvents {
   'device.registered': { kind: string; name: string };
   'device.replaced': { kind: string; name: string };
   'device.revoked': { kind: string; name: string };
+  /** an online backup of the database was written (server/storage/backups.ts): why (scheduled or on demand) */
+  'backup.made': { bytes: number; reason: string };
   /** which settings changed (their names; the values are in the settings table) */
   'settings.updated': { keys: string[] };
 }
@@ -77,6 +79,7 @@ const TYPES: Record<LogType, true> = {
   'booking.revealed': true,
   'user.created': true, 'user.updated': true, 'user.password-set': true, 'user.signed-in': true, 'user.signed-out': true,
   'device.registered': true, 'device.replaced': true, 'device.revoked': true,
+  'backup.made': true,
   'settings.updated': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];

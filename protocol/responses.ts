@@ -54,3 +54,11 @@ export interface ClockResult { now: string }
 
 /** GET /api/public/hall */
 export interface PublicHall { hallName: string; open: boolean; nextOpenAt: string | null }
+
+/** POST /api/backups, GET /api/backups: one online backup of the database (docs/operations.md) */
+export interface BackupInfo {
+  file: string;
+  bytes: number;
+  /** when it was made, in the hall's zone (ISO 8601) */
+  at: string;
+}

@@ -130,6 +130,12 @@ export const HallConfigSchema = z
     policy: PolicySchema.partial().default({}),
     /** the public base URL printed on tickets (the QR of the ticket's status page); default: the server's own */
     publicUrl: z.string().url().optional(),
+    /** online backups of the database (docs/operations.md): a folder, hours between them (0: on demand only), how many kept */
+    backup: z.strictObject({
+      dir: z.string().min(1),
+      everyHours: z.number().min(0).max(24 * 7).default(24),
+      keep: z.number().int().min(1).max(1000).default(14),
+    }).optional(),
     ...devicesConfigShape,
   })
   .superRefine((cfg, ctx) => {

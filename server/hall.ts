@@ -128,6 +128,11 @@ export class Hall {
     return this.core.repos.events.audit({ actor: q.actor ?? null, type: q.type ?? null, before: q.before ?? Number.MAX_SAFE_INTEGER, limit: q.limit })
       .map((e) => ({ seq: e.seq, at: toIso(e.at, tz), type: e.type, actor: e.actor, subject: e.subject, data: JSON.parse(e.data) as Record<string, unknown> }));
   }
+  /** A backup of the database was made (server/storage/backups.ts): audited in the event log. */
+  recordBackup(actor: Actor, b: { file: string; bytes: number; reason: string }) {
+    this.authorize(actor, 'backups.manage');
+    this.core.run('backup', actor, undefined, () => { record(this.core, 'backup.made', actor, b.file, { bytes: b.bytes, reason: b.reason }); return {}; });
+  }
   report(actor: Actor, date: string) {
     this.authorize(actor, 'report.read');
     return views.dailyReport(this.core, date);
@@ -259,17 +264,22 @@ export class Hall {
   }
   /** Tells every screen the hall's state now (`hall:updated`), e.g. after its settings changed. */
   announce() { timers.announceHall(this.core); }
-  /** Starts the periodic tick on a system clock (a manual clock ticks when it is set). */
-  startTimers(everyMs = 10_000) {
-    this.tick();
-    if (this.core.clock.manual || this.timer) return;
-    this.timer = setInterval(() => {
+  /**
+   * Starts the periodic tick on a system clock (a manual clock ticks when it is set). A failed tick
+   * never stops the timer: `onError` may take the error (a storage fault, logged once by its watch;
+   * true: handled), otherwise it is logged.
+   */
+  startTimers(everyMs = 10_000, onError?: (err: unknown) => boolean) {
+    const tick = () => {
       try {
         this.tick();
       } catch (err) {
-        this.core.log.error({ err }, 'timer tick failed');
+        if (!onError?.(err)) this.core.log.error({ err }, 'timer tick failed');
       }
-    }, everyMs);
+    };
+    tick();
+    if (this.core.clock.manual || this.timer) return;
+    this.timer = setInterval(tick, everyMs);
     this.timer.unref();
   }
   stopTimers() {

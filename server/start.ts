@@ -12,17 +12,23 @@ import { createRepos } from './db/repos.js';
 import { ManualClock, SystemClock } from './clock.js';
 import { Hall, SYSTEM } from './hall.js';
 import { Auth } from './auth/auth.js';
-import { Limiter } from './auth/limiter.js';
+import { TokenBucket } from './auth/bucket.js';
 import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { Presence } from './realtime/presence.js';
-import { hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
+import { ConfigError, hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, seedDemo } from './demo.js';
 import { DEFAULT_POLICY } from './engine/policy.js';
 import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
+import { StorageWatch, storageFault } from './storage/faults.js';
+import { Backups } from './storage/backups.js';
+import { refuseIfCountersBehind } from './storage/consistency.js';
+import { localDate, zonedInstant } from './engine/calendar.js';
 
 export const VERSION = '0.1.0';
+/** ID-number check-ins that find nothing, per kiosk: a burst of 10, then one try every 6 s (issue 13 item 11) */
+export const CHECKIN_MISSES = { burst: 10, refillMs: 6_000 };
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 export interface StartOptions {
@@ -33,6 +39,8 @@ export interface StartOptions {
   distDir?: string;
   /** run device simulators / drivers (default: true) */
   devices?: boolean;
+  /** open the database read-only (tests: a store that refuses every write, as a read-only mount does) */
+  readonlyDb?: boolean;
 }
 
 export interface RunningHall {
@@ -41,6 +49,8 @@ export interface RunningHall {
   hall: Hall;
   auth: Auth;
   realtime: Realtime;
+  /** the store's state (read-only, disk full) and its connection */
+  storage: StorageWatch;
   devices: DevicesHandle | null;
   config: HallConfig;
   env: Env;
@@ -51,32 +61,78 @@ export interface RunningHall {
   close(): Promise<void>;
 }
 
+/**
+ * A database that cannot even be read (a WAL file in a read-only folder without its -shm: SQLite
+ * cannot open it for reading either) is refused with what to fix, not a raw SqliteError. One that
+ * can be read but not written starts degraded (server/storage/faults.ts).
+ */
+function openOrExplain(file: string, readonly?: boolean) {
+  try {
+    return openDb(file, { readonly });
+  } catch (err) {
+    const fault = storageFault(err);
+    if (!fault) throw err;
+    throw new ConfigError(`cannot open the database ${file} (${(err as { code?: string }).code}, ${fault}): hallq must be able to ` +
+      `read it and to create ${file}-wal and ${file}-shm beside it. Fix the permissions or the mount of its folder (docs/operations.md)`);
+  }
+}
+
 export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const env = parseEnv({ ...(opts.env as NodeJS.ProcessEnv) });
   const config = opts.config !== undefined ? parseHallConfig(opts.config) : loadHallConfig(env.HALLQ_CONFIG);
   const log = opts.logger ?? pino({ level: env.HALLQ_LOG_LEVEL, base: { app: 'hallq' } });
   const demo = env.HALLQ_DEMO === '1';
 
-  const db = openDb(env.HALLQ_DB);
+  const db = openOrExplain(env.HALLQ_DB, opts.readonlyDb);
   const clock = env.HALLQ_CLOCK === 'manual' ? new ManualClock(env.HALLQ_NOW ?? new Date()) : new SystemClock();
+  const storage = new StorageWatch(db, log.child({ module: 'storage' }), () => clock.now().getTime());
+  // a store that cannot be written is found now (one log line), not by the first citizen's ticket
+  storage.probe();
+  /** a start-up write that a read-only or full store refuses: the hall still starts (degraded) and serves reads */
+  const orDegraded = async <T>(what: string, fn: () => T | Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!storage.failed(err)) throw err;
+      log.warn({ step: what }, `start-up step skipped: the store cannot be written (${storage.degraded!.fault})`);
+      return fallback;
+    }
+  };
   // the demo is a real city's hall (seed 000); a config file names its own
   const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
   const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
+  // a file that lost writes (a -wal deleted after a crash) would number today's tickets again: refused
+  {
+    const tz = settings.hours.tz;
+    const today = localDate(clock.now(), tz);
+    try {
+      refuseIfCountersBehind(db, env.HALLQ_DB, today, zonedInstant(today, '00:00', tz).getTime(), (at) => localDate(new Date(at), tz));
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
   const hall = new Hall(createRepos(db), clock, settings, log.child({ module: 'hall' }));
   const auth = new Auth(hall, () => clock.now().getTime());
-  if (demo && (await seedDemo(hall))) log.info('seeded the demo hall');
-  const admin = await hall.people.ensureAdmin({ password: env.HALLQ_ADMIN_PASSWORD, demoPassword: demo ? DEMO_ADMIN_PASSWORD : undefined });
+  if (demo && (await orDegraded('demo seed', () => seedDemo(hall), false))) log.info('seeded the demo hall');
+  const admin = await orDegraded('admin account',
+    () => hall.people.ensureAdmin({ password: env.HALLQ_ADMIN_PASSWORD, demoPassword: demo ? DEMO_ADMIN_PASSWORD : undefined }),
+    { printPassword: null, source: 'unchanged' as const });
   if (admin.source === 'generated') log.warn('created user admin with a generated password (printed once on stdout)');
 
   const demoTokens = demo
-    ? hall.people.demoDeviceTokens(
+    ? await orDegraded('demo devices', () => hall.people.demoDeviceTokens(
       [...DEMO_KIOSKS.map((name) => ({ kind: 'kiosk' as const, name })), { kind: 'display', name: 'lobby' }],
-      (d) => auth.createDevice(SYSTEM, { ...d, replace: true }).token)
+      (d) => auth.createDevice(SYSTEM, { ...d, replace: true }).token), {} as Record<string, string>)
     : {};
 
   const ctx: ServerContext = {
-    hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(),
-    checkinLimiter: new Limiter(10, 60_000, () => clock.now().getTime()),
+    hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(), storage,
+    backups: config.backup
+      ? new Backups(db, config.backup, log.child({ module: 'backup' }), () => clock.now().getTime(), settings.hours.tz,
+        (b, reason, by) => hall.recordBackup(by, { file: b.file, bytes: b.bytes, reason }))
+      : null,
+    checkinMisses: new TokenBucket(CHECKIN_MISSES.burst, CHECKIN_MISSES.refillMs, () => clock.now().getTime()),
   };
   const http: Server = createServer(createApp(ctx, opts.distDir ?? DIST));
   http.keepAliveTimeout = 65_000;
@@ -97,16 +153,20 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${env.HALLQ_HOST}:${port}`;
-  hall.startTimers();
+  // a tick the store refuses (forfeits, day end) is retried on the next one: the timer never dies
+  hall.startTimers(undefined, (err) => storage.failed(err) !== null);
+  ctx.backups?.start();
 
   let closed: Promise<void> | null = null;
   const close = () => (closed ??= (async () => {
     hall.stopTimers();
+    storage.stop();
+    await ctx.backups?.stop();
     await devices?.stop();
     http.closeIdleConnections();
     await realtime.close(); // closes the http server too, after in-flight requests finish
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, devices, config, env, demoTokens, adminPassword: admin.printPassword, close };
+  return { url, port, hall, auth, realtime, storage, devices, config, env, demoTokens, adminPassword: admin.printPassword, close };
 }

@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'devices.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  /** make and list backups of the database */
+  'backups.manage': ['admin'],
   'self.password': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 

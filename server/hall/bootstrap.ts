@@ -58,6 +58,7 @@ export function demoDeviceTokens(
     const token = kept[d.name];
     out[d.name] = token && resolveToken(core, tokenHash(token))?.name === d.name ? token : register(d);
   }
-  core.repos.settings.put('demo-device-tokens', JSON.stringify(out));
+  // written only when a token changed: a restart of the same demo writes nothing (a read-only store starts)
+  if (JSON.stringify(out) !== JSON.stringify(kept)) core.repos.settings.put('demo-device-tokens', JSON.stringify(out));
   return out;
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerContext } from './context.js';
 import { errorHandler, notFound } from './errors.js';
+import { noStore } from './support.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { publicRoutes, ticketRoutes } from './routes/tickets.js';
@@ -33,6 +34,11 @@ export function createApp(ctx: ServerContext, distDir: string) {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      // a command went through while the store was degraded: it may be writable again, and a probe
+      // (a real write) says so for sure — a replayed answer or a read by POST wrote nothing
+      if (res.statusCode < 400 && req.method !== 'GET' && req.method !== 'HEAD' && ctx.storage.degraded) ctx.storage.probe();
+      // while the store is down every write is refused: the change of state was logged once, not each 503
+      if (res.statusCode === 503 && !ctx.log.isLevelEnabled('debug')) return;
       if (res.statusCode >= 400 || ctx.log.isLevelEnabled('debug'))
         ctx.log.info({ method: req.method, path: safePath(req.path), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'http');
     });
@@ -46,6 +52,9 @@ export function createApp(ctx: ServerContext, distDir: string) {
   });
 
   const api = express.Router();
+  // every API answer is live state, and most carry personal data (a booking's masked name, a user,
+  // the audit trail, a new token, a check-in's booking): none is kept by a browser or a proxy
+  api.use(noStore);
   api.use('/public', publicRoutes(ctx));
   api.use(systemRoutes(ctx));
   api.use(peopleRoutes(ctx));
@@ -70,6 +79,6 @@ export function createApp(ctx: ServerContext, distDir: string) {
     app.get('/', (_req, res) => res.redirect('/console/'));
   }
   app.use(notFound);
-  app.use(errorHandler(ctx.log));
+  app.use(errorHandler(ctx.log, ctx.storage));
   return app;
 }

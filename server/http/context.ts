@@ -4,8 +4,10 @@ import type { Hall } from '../hall.js';
 import type { Auth } from '../auth/auth.js';
 import type { Clock, ManualClock } from '../clock.js';
 import type { DeviceHealth, PrintResultEvent } from '../../protocol/events.js';
-import type { Limiter } from '../auth/limiter.js';
+import type { TokenBucket } from '../auth/bucket.js';
 import type { Presence } from '../realtime/presence.js';
+import type { StorageWatch } from '../storage/faults.js';
+import type { Backups } from '../storage/backups.js';
 
 /** The device side as the server sees it (the device manager, or nothing when no devices are configured). */
 export interface DevicePort {
@@ -21,9 +23,13 @@ export interface ServerContext {
   clock: Clock | ManualClock;
   log: pino.Logger;
   devices: DevicePort | null;
-  /** check-in attempts by ID number per device: an ID number must not be guessable by trying */
-  checkinLimiter: Limiter;
+  /** check-in misses by ID number per device (a small token bucket): an ID number must not be probed by trying */
+  checkinMisses: TokenBucket;
   /** which devices have a live socket */
   presence: Presence;
   version: string;
+  /** the store's state: a read-only or full database answers 503 and /api/health says degraded */
+  storage: StorageWatch;
+  /** online backups, when the config file has `backup` */
+  backups: Backups | null;
 }

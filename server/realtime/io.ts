@@ -15,6 +15,34 @@ interface SocketData { actor: Actor; tokenHash: string }
 /** How often every socket's token is checked again (an expired token's socket is dropped within this). */
 export const RECHECK_MS = 60_000;
 
+/**
+ * A socket's send buffer bound (issue 13 item 13): a client that stops reading (a frozen tab, a
+ * screen on a dying link) while its TCP connection and pings live would make the server keep every
+ * event for it. Past this many bytes waiting it is dropped; it reconnects and reloads the snapshot.
+ * The hall's snapshot is a few tens of kB, so a reading client never comes near.
+ */
+export const SEND_BUFFER_LIMIT = 1024 * 1024;
+/** how often every socket's buffer is measured besides right after each burst of events */
+export const SHED_CHECK_MS = 2_000;
+
+/** What engine.io holds for a socket, not yet on the wire, and what the websocket has not yet written to TCP. */
+interface EngineConn {
+  writeBuffer: { data?: unknown }[];
+  transport?: { name: string; socket?: { bufferedAmount?: number; terminate?: () => void } };
+  close(discard?: boolean): void;
+}
+
+/** Bytes waiting to go to one client: engine.io's packet queue plus the websocket's own buffer. */
+export function bufferedBytes(conn: EngineConn): number {
+  let bytes = 0;
+  for (const p of conn.writeBuffer) {
+    if (typeof p.data === 'string') bytes += p.data.length;
+    else if (p.data && typeof (p.data as ArrayBufferLike).byteLength === 'number') bytes += (p.data as ArrayBufferLike).byteLength;
+  }
+  const ws = conn.transport?.name === 'websocket' ? conn.transport.socket : undefined;
+  return bytes + (ws?.bufferedAmount ?? 0);
+}
+
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const kioskRoom = (name: string) => `kiosk:${name}`;
@@ -24,7 +52,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
     try {
       ctx.hall.people.deviceSeen(id);
     } catch (err) {
-      ctx.log.warn({ err, device: id }, 'could not record when a device was last seen');
+      if (!ctx.storage.failed(err)) ctx.log.warn({ err, device: id }, 'could not record when a device was last seen');
     }
   };
   const io: HallIo = new Server(http, { serveClient: false, cors: { origin: false }, pingInterval: 10_000, pingTimeout: 8_000 });
@@ -75,6 +103,38 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
   bus.on('access:revoked', (e) => recheck(e));
   const sweep = setInterval(() => recheck(), RECHECK_MS);
   sweep.unref();
+
+  /**
+   * Drops every socket whose send buffer is past SEND_BUFFER_LIMIT. A websocket is terminated (its
+   * TCP connection destroyed at once, so what it held is freed; a polite close would wait behind the
+   * very data it cannot take); a polling one is closed discarding its queue.
+   */
+  const shed = () => {
+    for (const socket of io.of('/').sockets.values()) {
+      const conn = socket.conn as unknown as EngineConn;
+      const bytes = bufferedBytes(conn);
+      if (bytes <= SEND_BUFFER_LIMIT) continue;
+      const a = socket.data.actor;
+      ctx.log.warn({ kind: a?.kind, role: a?.role, name: a?.name, bufferedBytes: bytes, transport: conn.transport?.name },
+        'socket dropped: it fell behind (it reloads the snapshot when it reconnects)');
+      const ws = conn.transport?.name === 'websocket' ? conn.transport.socket : undefined;
+      if (ws?.terminate) ws.terminate();
+      else conn.close(true);
+    }
+  };
+  let shedQueued = false;
+  /** after a burst of events (one command's), once */
+  const shedSoon = () => {
+    if (shedQueued) return;
+    shedQueued = true;
+    setImmediate(() => { shedQueued = false; shed(); });
+  };
+  const shedTimer = setInterval(shed, SHED_CHECK_MS);
+  shedTimer.unref();
+
+  // measured again after the hall's events of a command (and by the timer for everything else)
+  for (const event of ['ticket:called', 'window:updated', 'queue:updated', 'ticket:issued'] as const) bus.on(event, shedSoon);
+
   bus.on('ticket:called', (e) => void io.emit('ticket:called', e));
   bus.on('window:updated', (e) => void io.emit('window:updated', e));
   bus.on('queue:updated', (e) => void io.emit('queue:updated', e));
@@ -95,6 +155,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
     },
     close: () => new Promise<void>((resolve) => {
       clearInterval(sweep);
+      clearInterval(shedTimer);
       io.close(() => resolve());
     }),
   };

@@ -6,6 +6,7 @@ import { AuditQuery, ClockBody, ReportQuery } from '../../../protocol/schemas.js
 import { ManualClock } from '../../clock.js';
 import { toIso } from '../../engine/time.js';
 import type { ServerContext } from '../context.js';
+import { FAULT_MESSAGES } from '../../storage/faults.js';
 import { actorOf, allow, param, parse } from '../support.js';
 
 export function systemRoutes(ctx: ServerContext): Router {
@@ -16,7 +17,12 @@ export function systemRoutes(ctx: ServerContext): Router {
   // CONTRACT.md's fields, and `warnings` (what someone must act on; absent when there is nothing)
   r.get('/health', (_req, res) => {
     const warnings = hall.warnings();
-    const health: Health = { status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz), ...(warnings.length ? { warnings } : {}) };
+    const down = ctx.storage.degraded;
+    const health: Health = {
+      status: down ? 'degraded' : 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz),
+      ...(warnings.length ? { warnings } : {}),
+      ...(down ? { storage: { reason: down.fault, code: down.code, message: FAULT_MESSAGES[down.fault], since: toIso(down.since, tz) } } : {}),
+    };
     res.json(health);
   });
 
@@ -32,6 +38,25 @@ export function systemRoutes(ctx: ServerContext): Router {
   r.get('/reports/daily', allow('report.read'), (req, res) => void res.json(hall.report(actorOf(req), parse(ReportQuery, req.query).date)));
 
   r.get('/audit', allow('audit.read'), (req, res) => void res.json(hall.audit(actorOf(req), parse(AuditQuery, req.query))));
+
+  // online backups (docs/operations.md): admin only; made on demand here, on a schedule by the server
+  const backups = () => {
+    if (!ctx.backups) throw new HallError('backup-not-configured');
+    return ctx.backups;
+  };
+  r.get('/backups', allow('backups.manage'), (_req, res) => void res.json(backups().list()));
+  r.post('/backups', allow('backups.manage'), async (req, res) => {
+    const actor = actorOf(req);
+    hall.authorize(actor, 'backups.manage');
+    const b = backups();
+    try {
+      res.status(201).json(await b.make('on-demand', actor));
+    } catch (err) {
+      if (err instanceof HallError) throw err;
+      ctx.log.error({ code: (err as { code?: string }).code, error: (err as Error).message }, 'backup failed');
+      throw new HallError('backup-failed', { reason: (err as { code?: string }).code ?? 'error' });
+    }
+  });
 
   r.put('/_clock', (req, res) => {
     if (!(clock instanceof ManualClock)) throw new HallError('clock-not-manual');

@@ -5,8 +5,11 @@ import { CheckinBody, IssueTicketBody } from '../../../protocol/schemas.js';
 import type { ServerContext } from '../context.js';
 import { actorOf, allow, param, parse } from '../support.js';
 
+/** The check-in refusals by ID number that count as a miss (a probe would see these). */
+const MISSES = new Set<string>(['booking-not-found', 'invalid-id-number', 'booking-not-today']);
+
 export function ticketRoutes(ctx: ServerContext): Router {
-  const { hall, checkinLimiter } = ctx;
+  const { hall, checkinMisses } = ctx;
   const r = Router();
 
   /** A kiosk's ticket goes to the kiosk's printer; the outcome follows as `print:result` on its socket. */
@@ -34,21 +37,30 @@ export function ticketRoutes(ctx: ServerContext): Router {
     res.json(await ctx.devices.printTicket(actor.name, id));
   });
 
+  /**
+   * Check-in by ID number is what one could probe (is this person booked?): misses (nothing found,
+   * a bad number, a booking of another day) take a token from the kiosk's small bucket
+   * (CHECKIN_MISSES); an empty bucket answers 429 for the few seconds until the next token, so the
+   * next citizen is never locked out for long and a correct ID number checks in as soon as it may.
+   * A QR code is unforgeable: scanning one is never limited. A kiosk learns only "not today": the
+   * booking's date and slot go to staff (the console) alone.
+   */
   r.post('/checkins', allow('checkin'), (req, res) => {
     const actor = actorOf(req);
     const body = parse(CheckinBody, req.body);
     const key = `${actor.kind}:${actor.id}`;
-    if ('idNumber' in body && checkinLimiter.blocked(key))
-      throw new HallError('rate-limited', { retryAfterSeconds: Math.ceil(checkinLimiter.retryAfterMs(key) / 1000) });
+    const byId = 'idNumber' in body;
+    const wait = byId ? checkinMisses.waitMs(key) : 0;
+    if (wait > 0) throw new HallError('rate-limited', { retryAfterSeconds: Math.ceil(wait / 1000) });
     try {
       const result = hall.checkIn(actor, body);
       const { replayed, ...out } = result;
       const status = replayed || out.alreadyCheckedIn ? 200 : 201;
       res.status(status).json({ ...out, print: status === 201 ? print(actor, out.ticket.id) : 'none' });
     } catch (err) {
-      // only misses count: a citizen with a real booking is never slowed down
-      if ('idNumber' in body && err instanceof HallError && (err.code === 'booking-not-found' || err.code === 'invalid-id-number'))
-        checkinLimiter.hit(key);
+      if (!(err instanceof HallError)) throw err;
+      if (byId && MISSES.has(err.code)) checkinMisses.take(key);
+      if (err.code === 'booking-not-today' && actor.role === 'kiosk') throw new HallError('booking-not-today');
       throw err;
     }
   });

@@ -67,7 +67,8 @@ describe('kiosk refusal screens', () => {
     await page.getByRole('button', { name: '返回首页' }).click();
     server.running.realtime.scan('kiosk-1', { source: 'idcard', value: idNumber(14) });
     await refusal(page, 'booking-not-today');
-    expect(await page.locator('.refusal-text').textContent()).toBe('您的预约时间是 2026年11月24日 14:30。');
+    // issue 13 item 11: a kiosk is told only "not today" (this test pinned the date and slot it used to show)
+    expect(await page.locator('.refusal-text').textContent()).toBe('您的预约不在今天，预约日期请查看预约短信或预约平台。');
     await page.getByRole('button', { name: '返回首页' }).click();
     server.running.realtime.scan('kiosk-1', { source: 'idcard', value: idNumber(99) });
     expect((await refusal(page, 'booking-not-found')).title).toBe('未找到预约记录');
