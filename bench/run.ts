@@ -27,6 +27,7 @@ const benches: [string, Bench | string][] = [
   ['http', await optional('./http.js', 'benchHttp')],
   ['led', await optional('./led.js', 'benchLed')],
   ['printer', await optional('./printer.js', 'benchPrinter')],
+  ['event loop while printing', await optional('./loop-delay.js', 'benchLoopDelay')],
   ['kiosk bundle', await optional('./kiosk-bundle.js', 'benchKioskBundle')],
 ];
 

@@ -235,7 +235,10 @@ export interface DeviceInfo {
 }
 
 /** Something the hall's staff or installer must act on, in GET /api/health (hallq's addition to CONTRACT.md). */
-export interface HallWarning { code: 'holiday-data-missing'; years: number[]; message: string }
+export type HallWarning =
+  | { code: 'holiday-data-missing'; years: number[]; message: string }
+  /** the server's system clock jumped (wall vs monotonic time) and is not believed yet: forfeits and day-end are held */
+  | { code: 'clock-jump'; wallTime: string; believedTime: string; message: string };
 
 /** GET /api/health */
 /**

@@ -6,12 +6,20 @@
 export interface Clock {
   now(): Date;
   readonly manual: boolean;
+  /**
+   * A monotonic clock in ms (no one can set it): the hall compares the wall clock with it to notice a
+   * system clock jump (engine/clock-watch.ts). Absent on the manual clock, whose moves are deliberate.
+   */
+  monotonic?(): number;
 }
 
 export class SystemClock implements Clock {
   readonly manual = false;
   now(): Date {
     return new Date();
+  }
+  monotonic(): number {
+    return performance.now();
   }
 }
 

@@ -13,6 +13,7 @@ import { toIso } from './engine/time.js';
 import { refusal, type Actor, type Command } from './engine/authz.js';
 import { matchesBookingSearch } from './engine/booking-search.js';
 import { missingHolidayYears } from './engine/calendar.js';
+import { observeClock, startWatch, type ClockWatchState } from './engine/clock-watch.js';
 import { createCore, record, type Core, type HallSettings } from './hall/core.js';
 import type { RandomSource } from './hall/ids.js';
 import * as bookings from './hall/bookings.js';
@@ -42,6 +43,8 @@ export class Hall {
   private readonly core: Core;
   private timer: NodeJS.Timeout | null = null;
   private warnedOn = '';
+  /** the system clock watch (engine/clock-watch.ts); null on a manual clock or before the first tick */
+  private watch: ClockWatchState | null = null;
 
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
@@ -244,23 +247,68 @@ export class Hall {
   };
 
   // — time
-  /** Runs what is due now: forfeits and day-end closing; once a day, logs what the hall should be told. */
+  /**
+   * Runs what is due now: forfeits and day-end closing; once a day, logs what the hall should be told.
+   * On the system clock it first compares the wall clock with the monotonic one: after a jump of more
+   * than 5 minutes, forfeits and day-end run at the time the hall believes, not the jumped one
+   * (engine/clock-watch.ts states the rule). A manual clock's moves are deliberate: no watch.
+   */
   tick() {
     const today = this.core.today();
     if (today !== this.warnedOn) {
       this.warnedOn = today;
-      for (const w of this.warnings()) this.core.log.warn({ code: w.code, years: w.years }, w.message);
+      for (const w of this.warnings()) if (w.code === 'holiday-data-missing') this.core.log.warn({ code: w.code, years: w.years }, w.message);
     }
-    return timers.tick(this.core);
+    return timers.tick(this.core, this.believedNow());
   }
-  /** What the hall's staff or installer must act on (GET /api/health shows it): a coming year without holiday data. */
+  /** The time the tick runs at: the clock's, unless the system clock jumped and is not believed yet. */
+  private believedNow(): number {
+    const { clock, log, cfg } = this.core;
+    const wall = clock.now().getTime();
+    if (clock.manual || !clock.monotonic) return wall;
+    const reading = { wall, mono: clock.monotonic() };
+    if (!this.watch) {
+      this.watch = startWatch(reading);
+      return wall;
+    }
+    const seen = observeClock(this.watch, reading);
+    this.watch = seen.state;
+    const e = seen.event;
+    const times = e && { wallTime: toIso(e.wall, cfg.hours.tz), believedTime: toIso(e.believed, cfg.hours.tz) };
+    if (e?.kind === 'jump') {
+      log.warn({ code: 'clock-jump', ...times, driftMs: e.driftMs },
+        '系统时钟跳变：未确认前，预约爽约与日终关闭按单调时钟推算的时间执行 (system clock jumped: forfeits and day-end held)');
+    } else if (e?.kind === 'undone') {
+      log.warn({ code: 'clock-jump', ...times }, 'system clock agrees again with the believed time: the jump is over');
+    } else if (e?.kind === 'believed') {
+      log.warn({ code: 'clock-jump', ...times }, 'system clock kept step since its jump: it is believed now, what fell due runs');
+    }
+    return seen.timersNow;
+  }
+  /**
+   * What the hall's staff or installer must act on (GET /api/health shows it): a coming year without
+   * holiday data; a system clock jump not believed yet.
+   */
   warnings(): HallWarning[] {
+    const out: HallWarning[] = [];
     const years = missingHolidayYears(this.core.today(), this.core.cfg.hours);
-    if (!years.length) return [];
-    return [{
-      code: 'holiday-data-missing', years,
-      message: `尚未载入 ${years.join('、')} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq`,
-    }];
+    if (years.length) {
+      out.push({
+        code: 'holiday-data-missing', years,
+        message: `尚未载入 ${years.join('、')} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq`,
+      });
+    }
+    const jump = this.watch?.jump;
+    if (jump) {
+      const tz = this.core.cfg.hours.tz;
+      const believedTime = toIso(jump.believed, tz);
+      out.push({
+        code: 'clock-jump', wallTime: toIso(this.watch!.last.wall, tz), believedTime,
+        message: `服务器系统时钟发生跳变（系统时间 ${toIso(this.watch!.last.wall, tz)}，按运行时长推算应为 ${believedTime}）：`
+          + '预约爽约与日终关闭暂按推算时间执行；请检查服务器时间同步 (NTP)。时钟恢复或稳定 30 分钟后自动解除',
+      });
+    }
+    return out;
   }
   /** Tells every screen the hall's state now (`hall:updated`), e.g. after its settings changed. */
   announce() { timers.announceHall(this.core); }

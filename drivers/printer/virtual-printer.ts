@@ -5,12 +5,12 @@
  * printer as a serial peer for drivers/serial/peer-binding.ts.
  */
 import net from 'node:net';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { SerialPeer } from '../serial/peer-binding.js';
 import type { EscPosOp } from './escpos-ops.js';
-import { renderPng } from './render.js';
+import { createRenderThread } from './render-thread.js';
 import type { PaperWidth } from './types.js';
 import { VirtualPrinterCore, type PrintedJob, type VirtualMode, type VirtualSession } from './virtual-printer-core.js';
 
@@ -34,7 +34,7 @@ export interface VirtualPrinterOptions {
   port?: number;
   dir?: string;
   paperWidth?: PaperWidth;
-  /** false: keep jobs in memory only (a PNG render blocks the event loop ~0.3 s per ticket). Default true. */
+  /** false: keep jobs in memory only. Default true: each job is rendered to PNG (~0.3 s) on a worker thread, off the event loop. */
   png?: boolean;
   logger?: pino.Logger;
 }
@@ -48,22 +48,15 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
   const stored: { file: string; ops: EscPosOp[]; text: string }[] = [];
   let writes: Promise<unknown> = Promise.resolve();
   let seq = 0;
+  const thread = createRenderThread();
   const onJob = (job: PrintedJob) => {
     seq++;
     const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(seq).padStart(4, '0')}.png`);
     stored.push({ file, ...job });
     if (opts.png === false) return;
-    // rendered after the current chunk is answered, so a reply is never late because of a render
-    writes = writes
-      .then(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            setImmediate(() => {
-              writeFile(file, renderPng(job.ops, paperWidth)).then(resolve, reject);
-            });
-          }),
-      )
-      .catch((err: unknown) => log.error({ err, file }, 'could not store printed job'));
+    // rendered and written on the render thread: the event loop (a server's, in the demo) never waits
+    const written = thread.render(job.ops, paperWidth, file).catch((err: unknown) => log.error({ err, file }, 'could not store printed job'));
+    writes = Promise.all([writes, written]);
     log.info({ file }, 'job printed');
   };
   const core = new VirtualPrinterCore(onJob);
@@ -119,6 +112,7 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
       await writes;
+      await thread.close();
     },
   };
 }

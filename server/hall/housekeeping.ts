@@ -10,6 +10,7 @@
  */
 import type { Repos } from '../db/repos.js';
 import { HOUR } from '../engine/time.js';
+import { localDate } from '../engine/calendar.js';
 import { SYSTEM, type Core } from './core.js';
 
 export const IDEMPOTENCY_KEEP_MS = 24 * HOUR;
@@ -34,13 +35,13 @@ const doneOn = new WeakMap<Core, string>();
 
 /**
  * Runs `housekeep` in one transaction on the first call of each hall day (the first tick after the
- * hall's midnight, or after a start), and answers what it pruned; `null` when today's run is done.
+ * hall's midnight, or after a start; `now`: the time the tick believes, see timers.ts), and answers what it pruned; `null` when today's run is done.
  * A run that fails is not marked done, so the next tick tries again.
  */
-export function housekeepOncePerDay(core: Core): Pruned | null {
-  const today = core.today();
+export function housekeepOncePerDay(core: Core, now = core.now()): Pruned | null {
+  const today = localDate(new Date(now), core.cfg.hours.tz);
   if (doneOn.get(core) === today) return null;
-  const pruned = core.run('housekeeping', SYSTEM, undefined, () => housekeep(core.repos, core.now()));
+  const pruned = core.run('housekeeping', SYSTEM, undefined, () => housekeep(core.repos, now));
   doneOn.set(core, today);
   core.log.info({ pruned, day: today }, 'housekeeping: rows past their keeping deleted');
   return pruned;

@@ -14,6 +14,7 @@ import { toTicket } from './ticket-view.js';
 import { waitingAhead } from '../engine/position.js';
 import { lineOf } from './line.js';
 import { insertTicketRow } from './ticket-store.js';
+import { ticketTime } from './stamps.js';
 import { actorTag, record, type Actor, type Core, type Emit } from './core.js';
 import { openness, queueCounts, sessionNow } from './views.js';
 import { verifyBookingQr } from './qr.js';
@@ -29,7 +30,7 @@ function insertTicket(
   if (!q) throw new HallError('queue-not-found');
   const day = core.today();
   const seq = core.repos.tickets.nextSeq(day, q.id);
-  const now = core.now();
+  const now = ticketTime(core, day); // never before the day's last ticket: a clock stepped back keeps the order
   const id = core.newId('t');
   const row: TicketRow = {
     id, day, seq, number: ticketNumber(q.prefix, seq), kind: t.kind, status: 'waiting', queue_id: q.id, service_id: t.serviceId,

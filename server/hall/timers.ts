@@ -15,8 +15,8 @@ import { housekeepOncePerDay } from './housekeeping.js';
 import { saveTicket } from './ticket-store.js';
 import { openness, queueCounts, windowState } from './views.js';
 
-export function forfeitLateBookings(core: Core): number {
-  const now = core.now();
+/** `now`: the time the tick believes (engine/clock-watch.ts), the clock's by default. */
+export function forfeitLateBookings(core: Core, now = core.now()): number {
   const limit = now - core.cfg.policy.forfeitMinutes * MINUTE;
   return core.run('forfeit', SYSTEM, undefined, (emit) => {
     const due = core.repos.bookings.dueForForfeit(limit);
@@ -34,8 +34,7 @@ export function forfeitLateBookings(core: Core): number {
 /** When the day's tickets close (engine/day-end.ts). */
 export const dayEndAt = (cfg: Pick<Core['cfg'], 'hours' | 'policy'>, day: string): number => dayEndAtRule(day, cfg.hours, cfg.policy);
 
-export function closeDays(core: Core): number {
-  const now = core.now();
+export function closeDays(core: Core, now = core.now()): number {
   const tz = core.cfg.hours.tz;
   const today = localDate(new Date(now), tz);
   const todayEnded = now >= dayEndAt(core.cfg, today);
@@ -106,9 +105,13 @@ function announce(core: Core, now: { open: boolean; nextOpenAt: string | null })
   });
 }
 
-export function tick(core: Core): { forfeited: number; closed: number } {
-  const r = { forfeited: forfeitLateBookings(core), closed: closeDays(core) };
-  housekeepOncePerDay(core); // old idempotency and dead-token rows, on the first tick of each hall day
+/**
+ * `now`: the time forfeits and day-end run at; after a system clock jump the hall passes the time it
+ * believes (engine/clock-watch.ts), so a wrong jump forfeits and closes nothing of the jumped span.
+ */
+export function tick(core: Core, now = core.now()): { forfeited: number; closed: number } {
+  const r = { forfeited: forfeitLateBookings(core, now), closed: closeDays(core, now) };
+  housekeepOncePerDay(core, now); // old idempotency and dead-token rows, on the first tick of each hall day
   watchOpenness(core);
   return r;
 }

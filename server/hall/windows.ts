@@ -4,6 +4,7 @@
  * and the pick and the update happen inside it), recall, start, finish, no-show, transfer, pause,
  * resume, mode, and a lead's out-of-order call.
  */
+import { ticketTime } from './stamps.js';
 import { HallError } from '../../protocol/errors.js';
 import type { Ticket, TicketStatus, WindowMode } from '../../protocol/domain.js';
 import type { LogEvents, TicketRef } from '../../protocol/log.js';
@@ -91,7 +92,7 @@ function prepareCall(core: Core, emit: Emit, actor: Actor, w: WindowRow): Window
 
 function callTicketRow(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketRow,
   data: { reason?: string | null; outOfOrder?: boolean } = {}): Result {
-  const called: TicketRow = { ...t, status: 'called', window_id: w.id, target_window_id: null, called_at: core.now() };
+  const called: TicketRow = { ...t, status: 'called', window_id: w.id, target_window_id: null, called_at: ticketTime(core, core.today()) };
   saveTicket(core, emit, called);
   record(core, 'ticket.assigned', actor, called.id, { ...ref(called), windowId: w.id, ...data });
   announce(core, emit, actor, w, called, false);

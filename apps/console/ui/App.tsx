@@ -44,7 +44,9 @@ export function App() {
       </header>
       {!store.connected.value && <p class="banner bad no-print" role="status">{t('disconnected')}</p>}
       {lead && store.warnings.value.map((w) => (
-        <p key={w.code} class="banner warn hall-warning no-print" role="status">{t('warnHolidayData', { years: w.years.join(lang === 'zh' ? '、' : ', ') })}</p>
+        <p key={w.code} class="banner warn hall-warning no-print" role="status">{w.code === 'clock-jump'
+          ? t('warnClockJump', { wall: w.wallTime, believed: w.believedTime })
+          : t('warnHolidayData', { years: w.years.join(lang === 'zh' ? '、' : ', ') })}</p>
       ))}
       {notice && (
         <p class={`notice ${notice.kind} no-print`} role={notice.kind === 'error' ? 'alert' : 'status'} key={notice.at}>{notice.text}</p>

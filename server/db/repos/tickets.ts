@@ -63,6 +63,8 @@ export function ticketsRepo(db: Db) {
   const waitingTransfersBefore = db.prepare<[string], TicketRow>(INDEXED.waitingTransfersBefore);
   const activeUpTo = db.prepare<[string], TicketRow>(INDEXED.activeUpTo);
   const ofDay = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE day = ?');
+  const lastStamp = db.prepare<[string], { issued: number | null; called: number | null }>(
+    'SELECT MAX(issued_at) AS issued, MAX(called_at) AS called FROM tickets WHERE day = ?');
   const lastDone = db.prepare<[string], TicketRow>(
     `SELECT * FROM tickets WHERE window_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
   return {
@@ -93,5 +95,11 @@ export function ticketsRepo(db: Db) {
     activeUpTo: (day: string) => activeUpTo.all(day),
     ofDay: (day: string) => ofDay.all(day),
     lastDoneAt: (windowId: string) => lastDone.get(windowId),
+    /** the latest issue or call time of `day`'s tickets (read once a day by hall/stamps.ts), or null */
+    lastStampOf(day: string): number | null {
+      const r = lastStamp.get(day);
+      const m = Math.max(r?.issued ?? -Infinity, r?.called ?? -Infinity);
+      return Number.isFinite(m) ? m : null;
+    },
   };
 }
