@@ -57,6 +57,8 @@ export const CreateBookingBody = z.object({
   date,
   slot,
   channel: z.enum(['online', 'phone', 'onsite']),
+  /** staff registering for a citizen (seed 002 紧急办理): the hall's `staff` booking rules apply */
+  urgent: z.boolean().optional(),
   requestId: requestId.optional(),
 });
 export const CancelBookingBody = z.object({ by: z.enum(['citizen', 'hall']), reason: z.string().max(200).optional() });

@@ -143,7 +143,7 @@ export class Hall {
     return tickets.checkIn(this.core, actor, input);
   }
   book(actor: Actor, input: bookings.BookInput) {
-    this.authorize(actor, input.channel === 'online' ? 'booking.create-online' : 'booking.create-by-staff');
+    this.authorize(actor, input.channel === 'online' && !input.urgent ? 'booking.create-online' : 'booking.create-by-staff');
     return bookings.book(this.core, actor, input);
   }
   /** The platform cancels only for the citizen, and only the bookings that came from it (online). */

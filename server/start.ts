@@ -61,7 +61,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const clock = env.HALLQ_CLOCK === 'manual' ? new ManualClock(env.HALLQ_NOW ?? new Date()) : new SystemClock();
   // the demo is a real city's hall (seed 000); a config file names its own
   const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
-  const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
+  const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, booking: config.booking, secret: '' };
   const hall = new Hall(createRepos(db), clock, settings, log.child({ module: 'hall' }));
   const auth = new Auth(hall, () => clock.now().getTime());
   if (demo && (await seedDemo(hall))) log.info('seeded the demo hall');

@@ -33,3 +33,4 @@ export {
   qingmingDate,
   traditionalDay,
 } from './calendar/lunar.js';
+export type { Closure, DayRule, LunarDay, SessionRule } from './calendar/types.js';
