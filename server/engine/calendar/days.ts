@@ -148,7 +148,8 @@ function computeSessions(date: string, cfg: HoursConfig): Session[] {
   const kind = dayKind(date, cfg);
   let sessions: Session[];
   if (kind === 'closed') return [];
-  const rules = cfg.days?.[kind];
+  // a make-up workday runs the workday rules unless the hall writes its own
+  const rules = cfg.days?.[kind] ?? (kind === 'makeup-workday' ? cfg.days?.workday : undefined);
   if (rules) sessions = ruleSessions(rules, date, cfg);
   else if (kind === 'workday' || kind === 'makeup-workday') sessions = workdaySessions(date, cfg);
   else if (kind === 'weekend') sessions = listed('weekend', cfg.weekend, false);
