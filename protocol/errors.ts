@@ -53,6 +53,7 @@ export const ERRORS = {
   'slot-full': [422, '该时段已约满'],
   'duplicate-slot': [422, '您在该时段已有预约'],
   'daily-booking-limit': [422, '每人每天最多预约{limit}次', '已达到每人每天的预约次数上限'],
+  'invalid-holiday-schedule': [400, '放假安排有误：{reason}', '放假安排有误'],
   'too-late-to-book': [422, '已超过预约截止时间：须在{lead}预约', '已超过预约截止时间'],
   'channel-closed': [422, '{channelName}预约受理时间为{accepts}，下次受理时间 {nextAcceptsAt}', '该渠道当前不受理预约'],
   'holiday-booking-window': [422, '节假日预约须在节假日前的工作日办理，最迟 {lastDate}', '节假日预约须在节假日前的工作日办理'],

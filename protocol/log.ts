@@ -58,6 +58,8 @@ export interface LogEvents {
   'device.revoked': { kind: string; name: string };
   /** which settings changed (their names; the values are in the settings table) */
   'settings.updated': { keys: string[] };
+  /** a year's State Council holiday schedule entered (PUT /api/calendar/:year) */
+  'calendar.year-entered': { year: number; holidays: string[]; makeupWorkdays: string[] };
 }
 
 export type LogType = keyof LogEvents;
@@ -78,6 +80,7 @@ const TYPES: Record<LogType, true> = {
   'user.created': true, 'user.updated': true, 'user.password-set': true, 'user.signed-in': true, 'user.signed-out': true,
   'device.registered': true, 'device.replaced': true, 'device.revoked': true,
   'settings.updated': true,
+  'calendar.year-entered': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

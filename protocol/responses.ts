@@ -54,3 +54,6 @@ export interface ClockResult { now: string }
 
 /** GET /api/public/hall */
 export interface PublicHall { hallName: string; open: boolean; nextOpenAt: string | null }
+
+/** PUT /api/calendar/:year: the year's schedule as entered (its holidays and make-up workdays, sorted) */
+export interface CalendarYearResult { year: number; holidays: string[]; makeupWorkdays: string[] }

@@ -17,6 +17,7 @@ import { createCore, record, type Core, type HallSettings } from './hall/core.js
 import type { RandomSource } from './hall/ids.js';
 import * as bookings from './hall/bookings.js';
 import * as catalog from './hall/catalog.js';
+import { enterHolidayYear } from './hall/calendar.js';
 import * as people from './hall/people.js';
 import * as read from './hall/read.js';
 import * as seed from './hall/seed.js';
@@ -256,6 +257,11 @@ export class Hall {
       code: 'holiday-data-missing', years,
       message: `尚未载入 ${years.join('、')} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq`,
     }];
+  }
+  /** Enters a year's State Council holiday schedule (放假 and 调休上班 dates) as the calendar's overrides; audited. */
+  enterHolidayYear(actor: Actor, year: number, list: { holidays: string[]; makeupWorkdays: string[] }) {
+    this.authorize(actor, 'calendar.edit');
+    return enterHolidayYear(this.core, actor, year, list);
   }
   /** Tells every screen the hall's state now (`hall:updated`), e.g. after its settings changed. */
   announce() { timers.announceHall(this.core); }

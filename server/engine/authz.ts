@@ -49,6 +49,7 @@ export const PERMISSIONS = {
   'devices.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  'calendar.edit': ['admin'],
   'self.password': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 

@@ -23,7 +23,8 @@ export {
   sessionsOn,
 } from './calendar/days.js';
 export { NEXT_OPENING_SEARCH_DAYS, hourlySlots, nextOpening, serviceOpenAt, sessionAt } from './calendar/open.js';
-export { HOLIDAY_WARNING_DAYS, missingHolidayYears } from './calendar/coverage.js';
+export { HOLIDAY_WARNING_DAYS, holidayOverrides, missingHolidayYears, statutoryDays, withYear, yearEntered } from './calendar/coverage.js';
+export type { HolidaySchedule } from './calendar/coverage.js';
 export type { TraditionalDay } from './calendar/lunar.js';
 export {
   holidayDataYears,

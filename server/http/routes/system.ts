@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { Health } from '../../../protocol/domain.js';
 import { HallError } from '../../../protocol/errors.js';
-import { AuditQuery, ClockBody, ReportQuery } from '../../../protocol/schemas.js';
+import { AuditQuery, CalendarYearBody, ClockBody, ReportQuery } from '../../../protocol/schemas.js';
 import { ManualClock } from '../../clock.js';
 import { toIso } from '../../engine/time.js';
 import type { ServerContext } from '../context.js';
@@ -32,6 +32,11 @@ export function systemRoutes(ctx: ServerContext): Router {
   r.get('/reports/daily', allow('report.read'), (req, res) => void res.json(hall.report(actorOf(req), parse(ReportQuery, req.query).date)));
 
   r.get('/audit', allow('audit.read'), (req, res) => void res.json(hall.audit(actorOf(req), parse(AuditQuery, req.query))));
+
+  // a year's 放假/调休 dates in one step (the State Council's list)
+  r.put('/calendar/:year', allow('calendar.edit'), (req, res) => {
+    res.json(hall.enterHolidayYear(actorOf(req), Number(param(req, 'year')), parse(CalendarYearBody, req.body)));
+  });
 
   r.put('/_clock', (req, res) => {
     if (!(clock instanceof ManualClock)) throw new HallError('clock-not-manual');
