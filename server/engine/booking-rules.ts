@@ -74,12 +74,19 @@ function windowOn(w: AcceptWindow, date: string, hours: HoursConfig): boolean {
   return !w.weekdays || w.weekdays.includes(isoWeekday(date));
 }
 
+/** 1,2,3,4 → 周一至周四; 1,3 → 周一、周三 */
+function weekdaysText(days: number[]): string {
+  const d = [...new Set(days)].sort((a, b) => a - b);
+  const run = d.length > 2 && d[d.length - 1] - d[0] === d.length - 1;
+  return run ? `${WEEKDAYS[d[0]]}至${WEEKDAYS[d[d.length - 1]]}` : d.map((x) => WEEKDAYS[x]).join('、');
+}
+
 /** The windows in words: 周一、周二 08:00–11:00 … */
 export function acceptsText(accepts: ChannelRule['accepts']): string {
   if (accepts === undefined || accepts === 'always') return '全天';
   if (accepts === 'service-hours') return '服务时间内';
   return accepts.map((w) => {
-    const on = [...(w.days ?? []).map((d) => DAY_NAMES[d]), ...(w.weekdays ?? []).map((d) => WEEKDAYS[d])].join('、');
+    const on = w.weekdays ? weekdaysText(w.weekdays) : (w.days ?? []).map((d) => DAY_NAMES[d]).join('、');
     return `${on}${on ? ' ' : ''}${w.from}–${w.to}`;
   }).join('；');
 }

@@ -36,6 +36,6 @@ describe('商洛 (seed 000)', () => {
     const r = await h.book(2, { serviceId: 's-jlbz', date: '2026-11-28', slot: '10:00' });
     expectError(r, 422, 'channel-closed');
     expect(r.body.error.details).toMatchObject({ channel: 'online', nextAcceptsAt: '2026-11-30T00:00:00+08:00' });
-    expect(r.body.error.message).toBe('网上预约受理时间为周一、周二、周三、周四 00:00–24:00，下次受理时间 2026-11-30T00:00:00+08:00');
+    expect(r.body.error.message).toBe('网上预约受理时间为周一至周四 00:00–24:00，下次受理时间 2026-11-30T00:00:00+08:00');
   });
 });
