@@ -14,10 +14,10 @@ import type { DeviceHealth } from './events.js';
 import type {
   AuditEntry, BackupInfo, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, CreatedDevice, Deleted, DeviceInfo,
   IssueTicketResult, LedText, LoginResult, Me, Ok, PublicHall, PublicTicket, TicketResult, TicketView, UserAccount,
-  UserResult, WindowResult, WindowWaiting,
+  UserResult, WindowResult, WindowWaiting, CalendarYearResult,
 } from './responses.js';
 import {
-  AuditQuery, BookingsQuery, CallNextBody, CallTicketBody, CancelBookingBody, ChangePasswordBody, CheckinBody, ClockBody,
+  AuditQuery, BookingsQuery, CalendarYearBody, CallNextBody, CallTicketBody, CancelBookingBody, ChangePasswordBody, CheckinBody, ClockBody,
   CreateBookingBody, CreateDeviceBody, RevealBody, CreateUserBody, IssueTicketBody, LoginBody, ModeBody, PardonBody, PauseBody,
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
@@ -43,6 +43,7 @@ export const API = {
   'POST /api/auth/logout': { response: answer<Ok>() },
   'GET /api/me': { response: answer<Me>() },
   'GET /api/state': { response: answer<StateSnapshot>() },
+  'PUT /api/calendar/:year': { body: CalendarYearBody, response: answer<CalendarYearResult>() },
   'GET /api/reports/daily': { query: ReportQuery, response: answer<DailyReport>() },
   'PUT /api/_clock': { body: ClockBody, response: answer<ClockResult>() },
 

@@ -60,6 +60,8 @@ export interface LogEvents {
   'backup.made': { bytes: number; reason: string };
   /** which settings changed (their names; the values are in the settings table) */
   'settings.updated': { keys: string[] };
+  /** a year's State Council holiday schedule entered (PUT /api/calendar/:year) */
+  'calendar.year-entered': { year: number; holidays: string[]; makeupWorkdays: string[] };
 }
 
 export type LogType = keyof LogEvents;
@@ -81,6 +83,7 @@ const TYPES: Record<LogType, true> = {
   'device.registered': true, 'device.replaced': true, 'device.revoked': true,
   'backup.made': true,
   'settings.updated': true,
+  'calendar.year-entered': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

@@ -62,3 +62,6 @@ export interface BackupInfo {
   /** when it was made, in the hall's zone (ISO 8601) */
   at: string;
 }
+
+/** PUT /api/calendar/:year: the year's schedule as entered (its holidays and make-up workdays, sorted) */
+export interface CalendarYearResult { year: number; holidays: string[]; makeupWorkdays: string[] }

@@ -57,11 +57,15 @@ export const CreateBookingBody = z.object({
   date,
   slot,
   channel: z.enum(['online', 'phone', 'onsite']),
+  /** staff registering for a citizen (seed 002 紧急办理): the hall's `staff` booking rules apply */
+  urgent: z.boolean().optional(),
   requestId: requestId.optional(),
 });
 export const CancelBookingBody = z.object({ by: z.enum(['citizen', 'hall']), reason: z.string().max(200).optional() });
 /** why staff need one booking's personal data in clear (audited) */
 export const RevealBody = z.object({ reason: z.string().trim().min(1).max(200) });
+/** a year's 放假/调休 dates as the State Council publishes them */
+export const CalendarYearBody = z.object({ holidays: z.array(date).min(1).max(60), makeupWorkdays: z.array(date).max(20) });
 export const PardonBody = z.object({ reason: z.string().trim().min(1).max(200) });
 
 export const CallNextBody = z.object({ mode: z.enum(['normal', 'reservation']).optional() }).default({});

@@ -5,129 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_HOURS, parseDate, toMinutes, type HoursConfig } from './engine/calendar.js';
-import { PolicySchema } from './engine/policy.js';
+import { DEFAULT_HOURS, type HoursConfig } from './engine/calendar.js';
+import { HoursSchema } from './config/hours.js';
+import { BookingSchema } from './config/booking.js';
+import { PolicySectionSchema } from './config/policy.js';
+import { zone } from './config/fields.js';
 import { checkDevicesConfig, devicesConfigShape } from './devices/config.js';
-
-/**
- * Config faults are refused here, at start, with the path of the key: a value the schema let through
- * would otherwise fail later, as a RangeError on every request that reads it (a session that ends
- * before it starts, an unknown time zone, a date that does not exist).
- */
-type Issues = z.RefinementCtx;
-type Path = (string | number)[];
-
-/** 'HH:MM', 00:00–24:00 ('24:00' = the end of the day: only a session's end can use it) */
-const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 00:00–24:00');
-const range = z.tuple([hhmm, hhmm]);
-/** a month and day that exist in some year (02-29 included) */
-const mmdd = z.string().refine((md) => isDate(`2024-${md}`), 'MM-DD, a day of the year');
-
-function isDate(date: string): boolean {
-  try {
-    parseDate(date);
-    return true;
-  } catch {
-    return false; // parseDate's RangeError is the answer: not a date
-  }
-}
-
-/** Intl is the calendar's only source of zones: a zone it does not know would throw on every lookup. */
-function isKnownZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false; // RangeError: unknown zone
-  }
-}
-
-const zone = z.string().refine(isKnownZone, 'an IANA time zone that this Node knows, e.g. Asia/Shanghai');
-
-/**
- * Each session must start before it ends, and no two may overlap (in any order: the calendar sorts
- * them). `ordered`: the sessions must also follow one another in the listed order (am before pm).
- */
-function checkSessions(sessions: { path: Path; range: [string, string] }[], ctx: Issues, ordered = false): void {
-  const valid: { path: Path; start: number; end: number; text: string }[] = [];
-  for (const { path, range } of sessions) {
-    // zod runs this check even when a time failed its format: that issue is reported already
-    if (!range.every((t) => hhmm.safeParse(t).success)) continue;
-    const [start, end] = range.map(toMinutes);
-    const text = range.join('–');
-    if (start >= end) ctx.addIssue({ code: 'custom', path, message: `session ${text} ends before it starts` });
-    else valid.push({ path, start, end, text });
-  }
-  const list = ordered ? valid : [...valid].sort((a, b) => a.start - b.start);
-  for (let i = 1; i < list.length; i++) {
-    const [prev, cur] = [list[i - 1], list[i]];
-    if (cur.start < prev.end) {
-      const message =
-        ordered && cur.end <= prev.start
-          ? `session ${cur.text} must come after ${prev.text} (${prev.path.join('.')})`
-          : `session ${cur.text} overlaps ${prev.text} (${prev.path.join('.')})`;
-      ctx.addIssue({ code: 'custom', path: cur.path, message });
-    }
-  }
-}
-
-const HoursSchema = z
-  .strictObject({
-    tz: zone.optional(),
-    summer: z.strictObject({ am: range, pm: range }).optional(),
-    winter: z.strictObject({ am: range, pm: range }).optional(),
-    summerFrom: mmdd.optional(),
-    winterFrom: mmdd.optional(),
-    lunch: z.boolean().optional(),
-    eveningMinutes: z.number().int().min(0).max(240).optional(),
-    weekend: z.array(range).optional(),
-    holiday: z.strictObject({ sessions: z.array(range), appointmentOnly: z.boolean() }).optional(),
-    closedExceptions: z.boolean().optional(),
-    overrides: z
-      .record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.enum(['workday', 'weekend', 'holiday', 'makeup-workday', 'closed']))
-      .optional(),
-  })
-  .superRefine((h, ctx) => {
-    for (const season of ['summer', 'winter'] as const) {
-      const s = h[season];
-      if (s)
-        checkSessions(
-          [
-            { path: [season, 'am'], range: s.am },
-            { path: [season, 'pm'], range: s.pm },
-          ],
-          ctx,
-          true,
-        );
-    }
-    if (h.weekend)
-      checkSessions(
-        h.weekend.map((r, i) => ({ path: ['weekend', i], range: r })),
-        ctx,
-      );
-    if (h.holiday)
-      checkSessions(
-        h.holiday.sessions.map((r, i) => ({ path: ['holiday', 'sessions', i], range: r })),
-        ctx,
-      );
-    for (const date of Object.keys(h.overrides ?? {})) {
-      if (!isDate(date)) ctx.addIssue({ code: 'custom', path: ['overrides', date], message: `no such date: ${date}` });
-    }
-  });
-
-/** policy.phoneDeadline is a time of day ('24:00' is not: it would be the next day's 00:00) */
-function checkPolicy(policy: { phoneDeadline?: string }, ctx: Issues): void {
-  const t = policy.phoneDeadline;
-  if (t !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) {
-    ctx.addIssue({ code: 'custom', path: ['policy', 'phoneDeadline'], message: `HH:MM, 00:00–23:59, got ${JSON.stringify(t)}` });
-  }
-}
 
 export const HallConfigSchema = z
   .strictObject({
     hall: z.strictObject({ name: z.string().min(1).max(64) }).default({ name: '政务服务中心' }),
     hours: HoursSchema.default({}),
-    policy: PolicySchema.partial().default({}),
+    booking: BookingSchema.default({}),
+    policy: PolicySectionSchema.default({}),
+    /** queues, services, windows imported into an empty database (the settings branch gives it its schema) */
+    catalog: z.record(z.string(), z.unknown()).optional(),
     /** the public base URL printed on tickets (the QR of the ticket's status page); default: the server's own */
     publicUrl: z.string().url().optional(),
     /** online backups of the database (docs/operations.md): a folder, hours between them (0: on demand only), how many kept */
@@ -139,11 +31,13 @@ export const HallConfigSchema = z
     ...devicesConfigShape,
   })
   .superRefine((cfg, ctx) => {
-    checkPolicy(cfg.policy, ctx);
     checkDevicesConfig(cfg, ctx);
   });
 
 export type HallConfig = z.infer<typeof HallConfigSchema>;
+export { HoursSchema } from './config/hours.js';
+export { BookingSchema } from './config/booking.js';
+export { PolicySectionSchema } from './config/policy.js';
 
 export function hoursOf(cfg: HallConfig, tz: string): HoursConfig {
   return { ...DEFAULT_HOURS, ...cfg.hours, tz: cfg.hours.tz ?? tz } as HoursConfig;

@@ -18,6 +18,7 @@ import { createCore, record, type Core, type HallSettings } from './hall/core.js
 import type { RandomSource } from './hall/ids.js';
 import * as bookings from './hall/bookings.js';
 import * as catalog from './hall/catalog.js';
+import { enterHolidayYear } from './hall/calendar.js';
 import * as people from './hall/people.js';
 import * as read from './hall/read.js';
 import * as seed from './hall/seed.js';
@@ -151,7 +152,7 @@ export class Hall {
     return tickets.checkIn(this.core, actor, input);
   }
   book(actor: Actor, input: bookings.BookInput) {
-    this.authorize(actor, input.channel === 'online' ? 'booking.create-online' : 'booking.create-by-staff');
+    this.authorize(actor, input.channel === 'online' && !input.urgent ? 'booking.create-online' : 'booking.create-by-staff');
     return bookings.book(this.core, actor, input);
   }
   /** The platform cancels only for the citizen, and only the bookings that came from it (online). */
@@ -309,6 +310,11 @@ export class Hall {
       });
     }
     return out;
+  }
+  /** Enters a year's State Council holiday schedule (放假 and 调休上班 dates) as the calendar's overrides; audited. */
+  enterHolidayYear(actor: Actor, year: number, list: { holidays: string[]; makeupWorkdays: string[] }) {
+    this.authorize(actor, 'calendar.edit');
+    return enterHolidayYear(this.core, actor, year, list);
   }
   /** Tells every screen the hall's state now (`hall:updated`), e.g. after its settings changed. */
   announce() { timers.announceHall(this.core); }

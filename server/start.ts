@@ -100,7 +100,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   };
   // the demo is a real city's hall (seed 000); a config file names its own
   const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
-  const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
+  const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, booking: config.booking, secret: '' };
   // a file that lost writes (a -wal deleted after a crash) would number today's tickets again: refused
   {
     const tz = settings.hours.tz;

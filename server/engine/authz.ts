@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   /** make and list backups of the database */
   'backups.manage': ['admin'],
+  'calendar.edit': ['admin'],
   'self.password': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 

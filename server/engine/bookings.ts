@@ -11,6 +11,7 @@ import {
   type HoursConfig, type Session,
 } from './calendar.js';
 import type { Policy } from './policy.js';
+import { bookingDeadlineOf, channelRule, checkChannel, leadText, type BookingRules, type RuleChannel } from './booking-rules.js';
 import { HOUR, MINUTE, toIso } from './time.js';
 
 export interface Refusal {
@@ -19,13 +20,13 @@ export interface Refusal {
 }
 
 /** Sessions in which a service may be booked: regular ones, and extended ones for services on the extended list. */
-export function bookableSessions(service: { extended: boolean }, date: string, hours: HoursConfig): Session[] {
-  return sessionsOn(date, hours).filter((s) => !s.extended || service.extended);
+export function bookableSessions(service: { extended: boolean }, date: string, hours: HoursConfig, anyBookable = false): Session[] {
+  return sessionsOn(date, hours).filter((s) => !s.extended || service.extended || anyBookable);
 }
 
 /** DESIGN: slots are hourly within the service's open sessions that day (a last partial hour is shorter). */
-export function serviceSlots(service: { extended: boolean }, date: string, hours: HoursConfig) {
-  return hourlySlots(bookableSessions(service, date, hours));
+export function serviceSlots(service: { extended: boolean }, date: string, hours: HoursConfig, anyBookable = false) {
+  return hourlySlots(bookableSessions(service, date, hours, anyBookable));
 }
 
 export function slotStartMs(date: string, slot: string, tz: string): number {
@@ -42,6 +43,8 @@ export interface BookingRequest {
   idNumber: string;
   phone: string;
   channel: BookingChannel;
+  /** the rules that apply: the channel's own, or 'staff' for an urgent registration by staff (seed 002) */
+  ruleChannel?: RuleChannel;
   date: string;
   slot: string;
   service: { bookable: boolean; extended: boolean; slotCapacity: number };
@@ -64,18 +67,26 @@ export function checkIdentity(idNumber: string, phone: string): Refusal | null {
   return null;
 }
 
-export function checkBooking(req: BookingRequest, facts: BookingFacts, hours: HoursConfig, policy: Policy): Refusal | null {
+export function checkBooking(req: BookingRequest, facts: BookingFacts, hours: HoursConfig, policy: Policy, rules?: BookingRules): Refusal | null {
   const bad = checkIdentity(req.idNumber, req.phone);
   if (bad) return bad;
   if (!req.service.bookable) return { code: 'service-not-bookable' };
-  const slots = serviceSlots(req.service, req.date, hours);
+  const channel = req.ruleChannel ?? req.channel;
+  const rule = channelRule(rules, channel, policy);
+  const closed = checkChannel(channel, req.date, facts.now, hours, policy, rules);
+  if (closed?.code === 'channel-closed') return closed;
+  const slots = serviceSlots(req.service, req.date, hours, rule.extendedSessions === 'any-bookable');
   if (!slots.some((s) => s.slot === req.slot)) return { code: 'slot-unavailable', details: { date: req.date, slot: req.slot } };
   if (facts.barredUntil) return { code: 'booking-barred', details: { barredUntil: facts.barredUntil, limit: policy.noShowLimit } };
   const today = localDate(new Date(facts.now), hours.tz);
-  const lastDay = addDays(today, policy.horizonDays);
-  if (req.date > lastDay) return { code: 'beyond-horizon', details: { lastDate: lastDay, days: policy.horizonDays } };
-  const deadline = bookingDeadline(req.channel, req.date, req.slot, hours, policy);
-  if (facts.now >= deadline) return { code: 'too-late-to-book', details: { deadline: toIso(deadline, hours.tz) } };
+  const lastDay = addDays(today, rule.horizonDays);
+  if (req.date > lastDay) return { code: 'beyond-horizon', details: { lastDate: lastDay, days: rule.horizonDays } };
+  if (closed) return closed;
+  const deadline = bookingDeadlineOf(rule.lead, req.date, req.slot, hours);
+  if (facts.now >= deadline) {
+    const lead = rule.configured ? { lead: leadText(rule.lead) } : {};
+    return { code: 'too-late-to-book', details: { deadline: toIso(deadline, hours.tz), ...lead } };
+  }
   if (facts.personSlotsThatDay.includes(req.slot)) return { code: 'duplicate-slot' };
   if (facts.personSlotsThatDay.length >= policy.maxBookingsPerDay)
     return { code: 'daily-booking-limit', details: { limit: policy.maxBookingsPerDay } };

@@ -23,7 +23,8 @@ export {
   sessionsOn,
 } from './calendar/days.js';
 export { NEXT_OPENING_SEARCH_DAYS, hourlySlots, nextOpening, serviceOpenAt, sessionAt } from './calendar/open.js';
-export { HOLIDAY_WARNING_DAYS, missingHolidayYears } from './calendar/coverage.js';
+export { HOLIDAY_WARNING_DAYS, holidayOverrides, missingHolidayYears, statutoryDays, withYear, yearEntered } from './calendar/coverage.js';
+export type { HolidaySchedule } from './calendar/coverage.js';
 export type { TraditionalDay } from './calendar/lunar.js';
 export {
   holidayDataYears,
@@ -33,3 +34,4 @@ export {
   qingmingDate,
   traditionalDay,
 } from './calendar/lunar.js';
+export type { Closure, DayRule, LunarDay, SessionRule } from './calendar/types.js';

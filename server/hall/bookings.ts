@@ -31,7 +31,7 @@ export function slots(core: Core, serviceId: string, date: string): SlotInfo[] {
   if (!s) throw new HallError('service-not-found');
   if (!s.bookable) return [];
   const booked = core.repos.bookings.slotCounts(serviceId, date);
-  return serviceSlots(s, date, core.cfg.hours).map(({ slot, end }) => {
+  return serviceSlots(s, date, core.cfg.hours, core.cfg.booking?.extendedSessions === 'any-bookable').map(({ slot, end }) => {
     const n = booked.get(slot) ?? 0;
     return { slot, end, capacity: s.slotCapacity, booked: n, available: Math.max(0, s.slotCapacity - n) };
   });
@@ -39,6 +39,8 @@ export function slots(core: Core, serviceId: string, date: string): SlotInfo[] {
 
 export interface BookInput {
   name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; requestId?: string;
+  /** staff registering for a citizen outside the channel's rules (seed 002 紧急办理): the `staff` channel's rules apply */
+  urgent?: boolean;
 }
 
 export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; replayed?: boolean } {
@@ -52,10 +54,10 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
     const personSlots = core.repos.bookings.ofPersonOnDay(idNumber, input.date)
       .filter((b) => HOLDS_PLACE.includes(b.status)).map((b) => b.slot);
     const refusal = checkBooking(
-      { idNumber, phone: input.phone, channel: input.channel, date: input.date, slot: input.slot, service },
+      { idNumber, phone: input.phone, channel: input.channel, ruleChannel: input.urgent ? 'staff' : input.channel, date: input.date, slot: input.slot, service },
       { now, bookedInSlot: core.repos.bookings.countInSlot(service.id, input.date, input.slot), personSlotsThatDay: personSlots,
         barredUntil: creditFor(core, idNumber).barredUntil },
-      core.cfg.hours, core.cfg.policy,
+      core.cfg.hours, core.cfg.policy, core.cfg.booking,
     );
     if (refusal) throw new HallError(refusal.code, refusal.details);
     const id = core.newId('b');

@@ -12,6 +12,7 @@ import type { Repos } from '../db/repos.js';
 import type { TicketRow } from '../db/repos/tickets.js';
 import type { Clock } from '../clock.js';
 import type { HoursConfig } from '../engine/calendar.js';
+import type { BookingRules } from '../engine/booking-rules.js';
 import { localDate } from '../engine/calendar.js';
 import type { Policy } from '../engine/policy.js';
 import { actorTag, type Actor } from '../engine/authz.js';
@@ -45,6 +46,8 @@ export interface HallSettings {
   hallName: string;
   hours: HoursConfig;
   policy: Policy;
+  /** booking rules per channel (engine/booking-rules.ts); absent = seed 002's defaults from the policy */
+  booking?: BookingRules;
   /** HMAC key of the booking QR codes */
   secret: string;
 }

@@ -14,13 +14,15 @@ describe('health and login', () => {
     expect(r.body).toMatchObject({ status: 'ok', version: expect.any(String), time: '2026-11-23T09:00:00+08:00' });
   });
 
-  it('GET /api/health warns, 45 days ahead, of a coming year with no holiday schedule; an override for it ends the warning', async () => {
+  it('GET /api/health warns, 45 days ahead, of a coming year with no holiday schedule; overrides entering its statutory holidays end the warning', async () => {
     // the installed chinese-days covers up to 2026 (its 1.5.7); 2027's schedule is not yet published
     expect((await s.api('GET', '/api/health')).body.warnings).toEqual([{
       code: 'holiday-data-missing', years: [2027],
       message: '尚未载入 2027 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq',
     }]);
-    const covered = await startTestServer({ config: { hours: { overrides: { '2027-01-01': 'holiday' } } } });
+    // issue 11: the year counts as entered when each of its statutory days (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆) is a holiday
+    const days = ['2027-01-01', '2027-02-06', '2027-04-05', '2027-05-01', '2027-06-09', '2027-09-15', '2027-10-01'];
+    const covered = await startTestServer({ config: { hours: { overrides: Object.fromEntries(days.map((d) => [d, 'holiday'])) } } });
     try {
       expect((await covered.api('GET', '/api/health')).body.warnings).toBeUndefined();
     } finally {

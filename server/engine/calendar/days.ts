@@ -2,7 +2,7 @@
  * Day rules: what kind of day a date is and which sessions the hall runs on it
  * (DESIGN.md "Opening hours and calendar"; seed 003 §2.5 and §5.1; seed 004 三).
  */
-import type { DayKind, HoursConfig, Session } from './types.js';
+import type { DayKind, DayRule, HoursConfig, Session } from './types.js';
 import { isMakeupWorkday, isStatutoryHoliday, traditionalDay } from './lunar.js';
 import { addDays, fromMinutes, parseDate, toMinutes, weekday } from './time.js';
 
@@ -59,6 +59,12 @@ const END_OF_DAY = 24 * 60;
  * Applies to every kind of day; cfg.closedExceptions=false turns it off.
  */
 export function closedPart(date: string, cfg: HoursConfig): 'all' | 'afternoon' | 'none' {
+  if (cfg.closures) {
+    if (cfg.closures.length === 0) return 'none';
+    const t = traditionalDay(date);
+    const name = t === '春节' ? '正月初一' : t;
+    return cfg.closures.find((c) => c.on === name)?.part ?? 'none';
+  }
   if (!cfg.closedExceptions) return 'none';
   const t = traditionalDay(date);
   if (t === null) return 'none';
@@ -123,11 +129,29 @@ export function sessionsOn(date: string, cfg: HoursConfig): Session[] {
   return hit as Session[];
 }
 
+/** hours.days: the first rule matching the date's weekday (1 = Monday … 7 = Sunday), its season's list. */
+function ruleSessions(rules: DayRule[], date: string, cfg: HoursConfig): Session[] {
+  const iso = weekday(date) === 0 ? 7 : weekday(date);
+  const rule = rules.find((r) => r.weekdays === undefined || r.weekdays.includes(iso));
+  if (!rule) return [];
+  const list = rule.sessions ?? rule[seasonOf(date, cfg)] ?? [];
+  return list.map((r) => {
+    const [start, end] = range([r.start, r.end]);
+    return {
+      kind: r.kind, start: fromMinutes(start), end: fromMinutes(end),
+      extended: r.extendedOnly ?? r.kind !== 'regular', appointmentOnly: r.appointmentOnly ?? false,
+    };
+  });
+}
+
 function computeSessions(date: string, cfg: HoursConfig): Session[] {
   const kind = dayKind(date, cfg);
   let sessions: Session[];
   if (kind === 'closed') return [];
-  if (kind === 'workday' || kind === 'makeup-workday') sessions = workdaySessions(date, cfg);
+  // a make-up workday runs the workday rules unless the hall writes its own
+  const rules = cfg.days?.[kind] ?? (kind === 'makeup-workday' ? cfg.days?.workday : undefined);
+  if (rules) sessions = ruleSessions(rules, date, cfg);
+  else if (kind === 'workday' || kind === 'makeup-workday') sessions = workdaySessions(date, cfg);
   else if (kind === 'weekend') sessions = listed('weekend', cfg.weekend, false);
   else sessions = listed('holiday', cfg.holiday.sessions, cfg.holiday.appointmentOnly);
 

@@ -2,7 +2,36 @@
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
 
-export type SessionKind = 'regular' | 'lunch' | 'evening' | 'weekend' | 'holiday';
+export type SessionKind = 'regular' | 'lunch' | 'early' | 'evening' | 'weekend' | 'holiday';
+
+/** A session as a hall writes it (hours.days): kind, times, and who is served. */
+export interface SessionRule {
+  kind: SessionKind;
+  start: string;
+  end: string;
+  /** only services on the extended (延时) list are served; default: every kind but 'regular' */
+  extendedOnly?: boolean;
+  /** bookings and check-ins only, no walk-in tickets; default false */
+  appointmentOnly?: boolean;
+}
+
+/**
+ * The sessions of one kind of day: `sessions` all year, or `summer` and `winter` (the hall's season
+ * switch dates). `weekdays` (1 = Monday … 7 = Sunday) limits the rule to those days (seed 001: Saturday only).
+ */
+export interface DayRule {
+  weekdays?: number[];
+  sessions?: SessionRule[];
+  summer?: SessionRule[];
+  winter?: SessionRule[];
+}
+
+/** The lunar (traditional) days a hall may close all or half of (seed 003 §5.1.3). */
+export type LunarDay = '除夕' | '正月初一' | '清明' | '端午' | '中秋';
+export interface Closure {
+  on: LunarDay;
+  part: 'all' | 'afternoon';
+}
 
 export interface Session {
   kind: SessionKind;
@@ -37,6 +66,13 @@ export interface HoursConfig {
   holiday: { sessions: [string, string][]; appointmentOnly: boolean };
   /** seed 003 §5.1.3: 除夕 afternoon, 正月初一 all day, afternoons of 清明/端午/中秋 closed */
   closedExceptions: boolean;
+  /**
+   * Rules per day kind; a kind listed here replaces the built-in sessions of that kind (the
+   * fields above). The first rule whose weekdays match the date applies; none matching = closed.
+   */
+  days?: Partial<Record<DayKind, DayRule[]>>;
+  /** named lunar closures; when set, replaces closedExceptions */
+  closures?: Closure[];
   /** per-hall override by 'YYYY-MM-DD' */
   overrides: Record<string, DayKind | 'closed'>;
 }

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { Health } from '../../../protocol/domain.js';
 import { HallError } from '../../../protocol/errors.js';
-import { AuditQuery, ClockBody, ReportQuery } from '../../../protocol/schemas.js';
+import { AuditQuery, CalendarYearBody, ClockBody, ReportQuery } from '../../../protocol/schemas.js';
 import { ManualClock } from '../../clock.js';
 import { toIso } from '../../engine/time.js';
 import type { ServerContext } from '../context.js';
@@ -56,6 +56,10 @@ export function systemRoutes(ctx: ServerContext): Router {
       ctx.log.error({ code: (err as { code?: string }).code, error: (err as Error).message }, 'backup failed');
       throw new HallError('backup-failed', { reason: (err as { code?: string }).code ?? 'error' });
     }
+  });
+  // a year's 放假/调休 dates in one step (the State Council's list)
+  r.put('/calendar/:year', allow('calendar.edit'), (req, res) => {
+    res.json(hall.enterHolidayYear(actorOf(req), Number(param(req, 'year')), parse(CalendarYearBody, req.body)));
   });
 
   r.put('/_clock', (req, res) => {
