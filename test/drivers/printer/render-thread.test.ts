@@ -12,7 +12,7 @@ import { reservationJob } from './fixtures.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'hallq-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the render thread (issue 20: no PNG render on the event loop)', () => {
+describe('the render thread (issue 20: no PNG render on the event loop)', { timeout: 120_000 }, () => {
   it('renders and writes a ticket PNG off the loop; the same thread serves the next jobs', async () => {
     const thread = createRenderThread();
     const ops = decodeEscPos(renderTicketBytes(reservationJob, 58));
