@@ -31,14 +31,14 @@ function invalidConfig(issues: Issues, section?: string): HallError {
 }
 
 /** Secrets masked, at any depth, by their key's name (platform.secret and the like). */
-function mask(v: unknown): unknown {
+export function mask(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(mask);
   if (!isRecord(v)) return v;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_KEY.test(k) && typeof x === 'string' && x ? MASKED : mask(x)]));
 }
 
 /** A masked secret sent back unchanged keeps the stored one. */
-function unmask(v: unknown, stored: unknown): unknown {
+export function unmask(v: unknown, stored: unknown): unknown {
   if (Array.isArray(v)) return v.map((x, i) => unmask(x, Array.isArray(stored) ? stored[i] : undefined));
   if (!isRecord(v)) return v;
   const old = isRecord(stored) ? stored : {};
