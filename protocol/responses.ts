@@ -53,7 +53,11 @@ export interface Deleted { id: string }
 export interface ClockResult { now: string }
 
 /** GET /api/public/hall */
-export interface PublicHall { hallName: string; open: boolean; nextOpenAt: string | null }
+export interface PublicHall {
+  hallName: string; open: boolean; nextOpenAt: string | null;
+  /** the hall's notices (config `notices`): printed on tickets, for screens and the phone page to show */
+  notices: string[];
+}
 
 /**
  * GET /api/config: the effective hall settings in the shape of the config file (docs/configuration.md),

@@ -156,6 +156,7 @@ describe('each section: validated, effective at once, devices at the next start'
     expect(bad.body.error.details.path).toBe('notices.0');
     expect((await put('notices', ['过号请重新取号', '办事请带好身份证'])).status).toBe(200);
     expect((await printed()).notices).toEqual(['过号请重新取号', '办事请带好身份证']);
+    expect((await s.api('GET', '/api/public/hall')).body.notices).toEqual(['过号请重新取号', '办事请带好身份证']);
   });
 
   it('publicUrl: {value} (null: the server\'s own), printed in the next ticket\'s QR; not a URL → 400 publicUrl', async () => {
