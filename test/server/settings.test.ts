@@ -322,12 +322,16 @@ describe('HALLQ_CONFIG seeds an empty database; later starts keep what the admin
     try {
       expect((await s.api('GET', '/api/public/hall')).body.hallName).toBe('商洛市政务服务中心');
       await s.api('PUT', '/api/config/hall', { token: s.adminToken, body: { name: '商洛市政务服务中心（演示）' } });
+      const devices = [{ id: 'printer-9', kind: 'printer', interface: 'sim://printer-9', kiosk: 'kiosk-1' }];
+      expect((await s.api('PUT', '/api/config/devices', { token: s.adminToken, body: devices })).body.restartRequired).toBe(true);
+      expect(s.running.config.devices).toEqual([]); // the running drivers stay as they were started
     } finally {
       await s.close();
     }
     s = await startTestServer({ db });
     try {
       expect((await s.api('GET', '/api/public/hall')).body.hallName).toBe('商洛市政务服务中心（演示）');
+      expect(s.running.config.devices.map((d) => d.id)).toEqual(['printer-9']); // the next start builds them
     } finally {
       await s.close();
     }
