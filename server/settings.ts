@@ -75,7 +75,7 @@ export class Settings {
     const named = fromFile && isRecord(file?.json) ? Object.keys(file.json).filter((k) => SECTIONS.includes(k)) : [];
     const seed = fromFile ? pick(fromFile, named.filter((k) => !(k in stored))) : {};
     const kept = fromFile ? named.filter((k) => k in stored && !same(stored[k], (fromFile as Json)[k])) : [];
-    if (kept.length)
+    if (kept.length && file?.source !== 'demo') // the demo's hall name is no file an installer wrote
       this.log.warn({ sections: kept, file: file?.source },
         'the config file differs from the settings in the database, which win (an admin changed them); POST /api/config/apply re-applies the file');
 
