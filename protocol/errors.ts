@@ -24,6 +24,9 @@ export const ERRORS = {
   // backups (docs/operations.md)
   'backup-not-configured': [409, '未配置备份目录（配置文件 backup.dir）'],
   'backup-failed': [503, '备份失败，请检查备份目录的空间与权限'],
+  // hall settings (CONTRACT.md "Hall settings")
+  'invalid-config': [400, '配置不正确：{path}：{reason}', '配置不正确'],
+  'invalid-range': [400, '日期范围不正确：起始日期不能晚于结束日期，且最长{maxDays}天', '日期范围不正确'],
   // catalog
   'queue-not-found': [404, '找不到该队列'],
   'window-not-found': [404, '找不到该窗口'],

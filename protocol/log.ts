@@ -58,8 +58,11 @@ export interface LogEvents {
   'device.revoked': { kind: string; name: string };
   /** an online backup of the database was written (server/storage/backups.ts): why (scheduled or on demand) */
   'backup.made': { bytes: number; reason: string };
-  /** which settings changed (their names; the values are in the settings table) */
-  'settings.updated': { keys: string[] };
+  /**
+   * which settings sections changed (their names; the values are in the settings table): by an admin's
+   * PUT /api/config/:section, POST /api/config/apply (a whole file), or the first start's seeding from HALLQ_CONFIG
+   */
+  'settings.updated': { keys: string[]; via?: 'put' | 'apply' | 'seed'; restartRequired?: boolean };
   /** a year's State Council holiday schedule entered (PUT /api/calendar/:year) */
   'calendar.year-entered': { year: number; holidays: string[]; makeupWorkdays: string[] };
 }

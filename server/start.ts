@@ -16,9 +16,9 @@ import { TokenBucket } from './auth/bucket.js';
 import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { Presence } from './realtime/presence.js';
-import { ConfigError, hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
+import { ConfigError, liveSettings, parseEnv, parseHallConfig, readHallConfigFile, type Env, type HallConfig } from './config.js';
+import { Settings } from './settings.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, seedDemo } from './demo.js';
-import { DEFAULT_POLICY } from './engine/policy.js';
 import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
 import { StorageWatch, storageFault } from './storage/faults.js';
@@ -33,7 +33,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 export interface StartOptions {
   env?: Partial<Env> | NodeJS.ProcessEnv;
-  /** a parsed hall config object, instead of HALLQ_CONFIG */
+  /** a hall config object (the file's JSON), instead of HALLQ_CONFIG */
   config?: unknown;
   logger?: pino.Logger;
   distDir?: string;
@@ -52,7 +52,9 @@ export interface RunningHall {
   /** the store's state (read-only, disk full) and its connection */
   storage: StorageWatch;
   devices: DevicesHandle | null;
+  /** the hall config in effect at start: the database's settings, seeded from the file */
   config: HallConfig;
+  settings: Settings;
   env: Env;
   /** the demo's device tokens by name (kiosks, lobby display), the same at every start */
   demoTokens: Record<string, string>;
@@ -79,7 +81,10 @@ function openOrExplain(file: string, readonly?: boolean) {
 
 export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const env = parseEnv({ ...(opts.env as NodeJS.ProcessEnv) });
-  const config = opts.config !== undefined ? parseHallConfig(opts.config) : loadHallConfig(env.HALLQ_CONFIG);
+  // the file's JSON as written: the sections it names seed an empty database (server/settings.ts)
+  const file = opts.config !== undefined ? { json: opts.config, source: 'config' }
+    : env.HALLQ_CONFIG ? { json: readHallConfigFile(env.HALLQ_CONFIG), source: env.HALLQ_CONFIG } : null;
+  if (file) parseHallConfig(file.json, file.source); // a faulty file is refused before anything opens
   const log = opts.logger ?? pino({ level: env.HALLQ_LOG_LEVEL, base: { app: 'hallq' } });
   const demo = env.HALLQ_DEMO === '1';
 
@@ -89,21 +94,18 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   // a store that cannot be written is found now (one log line), not by the first citizen's ticket
   storage.probe();
   /** a start-up write that a read-only or full store refuses: the hall still starts (degraded) and serves reads */
-  const orDegraded = async <T>(what: string, fn: () => T | Promise<T>, fallback: T): Promise<T> => {
+  const orDegraded = async <T>(what: string, fn: () => T | Promise<T>, fallback: () => T): Promise<T> => {
     try {
       return await fn();
     } catch (err) {
       if (!storage.failed(err)) throw err;
       log.warn({ step: what }, `start-up step skipped: the store cannot be written (${storage.degraded!.fault})`);
-      return fallback;
+      return fallback();
     }
   };
-  // the demo is a real city's hall (seed 000); a config file names its own
-  const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
-  const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, booking: config.booking, secret: '' };
   // a file that lost writes (a -wal deleted after a crash) would number today's tickets again: refused
   {
-    const tz = settings.hours.tz;
+    const tz = liveSettings(parseHallConfig(file?.json ?? {}, file?.source), env.HALLQ_TZ).hours.tz;
     const today = localDate(clock.now(), tz);
     try {
       refuseIfCountersBehind(db, env.HALLQ_DB, today, zonedInstant(today, '00:00', tz).getTime(), (at) => localDate(new Date(at), tz));
@@ -112,24 +114,35 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
       throw err;
     }
   }
-  const hall = new Hall(createRepos(db), clock, settings, log.child({ module: 'hall' }));
+  // until the settings are loaded (below, before anyone acts): the defaults
+  const hall = new Hall(createRepos(db), clock, { ...liveSettings(parseHallConfig({}), env.HALLQ_TZ), secret: '' }, log.child({ module: 'hall' }));
+  const settings = new Settings(hall, env.HALLQ_TZ, log.child({ module: 'settings' }));
+  // the demo is a real city's hall (seed 000); a config file names its own
+  const seed = file ?? (demo ? { json: { hall: { name: '商洛市政务服务中心' } }, source: 'demo' } : null);
+  let config: HallConfig;
+  try {
+    config = await orDegraded('settings', () => settings.boot(seed), () => parseHallConfig(seed?.json ?? {}, seed?.source));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const auth = new Auth(hall, () => clock.now().getTime());
-  if (demo && (await orDegraded('demo seed', () => seedDemo(hall), false))) log.info('seeded the demo hall');
+  if (demo && (await orDegraded('demo seed', () => seedDemo(hall), () => false))) log.info('seeded the demo hall');
   const admin = await orDegraded('admin account',
     () => hall.people.ensureAdmin({ password: env.HALLQ_ADMIN_PASSWORD, demoPassword: demo ? DEMO_ADMIN_PASSWORD : undefined }),
-    { printPassword: null, source: 'unchanged' as const });
+    () => ({ printPassword: null, source: 'unchanged' as const }));
   if (admin.source === 'generated') log.warn('created user admin with a generated password (printed once on stdout)');
 
   const demoTokens = demo
     ? await orDegraded('demo devices', () => hall.people.demoDeviceTokens(
       [...DEMO_KIOSKS.map((name) => ({ kind: 'kiosk' as const, name })), { kind: 'display', name: 'lobby' }],
-      (d) => auth.createDevice(SYSTEM, { ...d, replace: true }).token), {} as Record<string, string>)
+      (d) => auth.createDevice(SYSTEM, { ...d, replace: true }).token), () => ({}) as Record<string, string>)
     : {};
 
   const ctx: ServerContext = {
-    hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(), storage,
+    hall, auth, settings, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(), storage,
     backups: config.backup
-      ? new Backups(db, config.backup, log.child({ module: 'backup' }), () => clock.now().getTime(), settings.hours.tz,
+      ? new Backups(db, config.backup, log.child({ module: 'backup' }), () => clock.now().getTime(), hall.settings.hours.tz,
         (b, reason, by) => hall.recordBackup(by, { file: b.file, bytes: b.bytes, reason }))
       : null,
     checkinMisses: new TokenBucket(CHECKIN_MISSES.burst, CHECKIN_MISSES.refillMs, () => clock.now().getTime()),
@@ -143,7 +156,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     const devConfig = demo && config.devices.length === 0 ? null : config;
     devices = await startDevices({ hall, realtime, log: log.child({ module: 'devices' }), config: devConfig,
       demo: demo ? { windowNumbers: DEMO_WINDOW_NUMBERS, kiosks: DEMO_KIOSKS } : null,
-      publicUrl: () => config.publicUrl ?? url });
+      publicUrl: () => hall.settings.publicUrl ?? url });
     ctx.devices = devices;
   }
 
@@ -168,5 +181,5 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, storage, devices, config, env, demoTokens, adminPassword: admin.printPassword, close };
+  return { url, port, hall, auth, realtime, storage, devices, config, settings, env, demoTokens, adminPassword: admin.printPassword, close };
 }

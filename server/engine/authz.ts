@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   /** make and list backups of the database */
   'backups.manage': ['admin'],
   'calendar.edit': ['admin'],
+  /** GET /api/config; PUT /api/config/:section and POST /api/config/apply */
+  'settings.read': ['admin'],
+  'settings.edit': ['admin'],
   'self.password': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 

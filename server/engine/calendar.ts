@@ -25,6 +25,7 @@ export {
 export { NEXT_OPENING_SEARCH_DAYS, hourlySlots, nextOpening, serviceOpenAt, sessionAt } from './calendar/open.js';
 export { HOLIDAY_WARNING_DAYS, holidayOverrides, missingHolidayYears, statutoryDays, withYear, yearEntered } from './calendar/coverage.js';
 export type { HolidaySchedule } from './calendar/coverage.js';
+export { calendarDays, dayView, daysBetween } from './calendar/view.js';
 export type { TraditionalDay } from './calendar/lunar.js';
 export {
   holidayDataYears,

@@ -7,8 +7,8 @@ import { announceHall } from './timers.js';
 
 /**
  * The list becomes `hours.overrides` for that year (the year's earlier holiday and make-up entries are
- * replaced; the hall's own closed/workday overrides stay). Until settings live in the database
- * (issue 11, deliverable 3) the overrides are kept in the running hall's hours: a restart forgets them.
+ * replaced; the hall's own closed/workday overrides stay). The route then stores them with the hall's
+ * settings (server/settings.ts keepOverrides), so a restart keeps them.
  */
 export function enterHolidayYear(core: Core, actor: Actor, year: number, list: HolidaySchedule): CalendarYearResult {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new HallError('invalid-holiday-schedule', { reason: `年份 ${year} 不在 2000–2100 之间` });

@@ -48,6 +48,10 @@ export interface HallSettings {
   policy: Policy;
   /** booking rules per channel (engine/booking-rules.ts); absent = seed 002's defaults from the policy */
   booking?: BookingRules;
+  /** printed on every ticket and shown on screens (config `notices`; default: DEFAULT_NOTICES) */
+  notices?: readonly string[];
+  /** the public base URL printed on tickets (config `publicUrl`); null: the server's own */
+  publicUrl?: string | null;
   /** HMAC key of the booking QR codes */
   secret: string;
 }

@@ -11,6 +11,7 @@ import { bookingRoutes } from './routes/bookings.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { publicRoutes, ticketRoutes } from './routes/tickets.js';
 import { systemRoutes } from './routes/system.js';
+import { settingsRoutes } from './routes/settings.js';
 import { peopleRoutes } from './routes/people.js';
 import { windowRoutes } from './routes/windows.js';
 
@@ -57,6 +58,7 @@ export function createApp(ctx: ServerContext, distDir: string) {
   api.use(noStore);
   api.use('/public', publicRoutes(ctx));
   api.use(systemRoutes(ctx));
+  api.use(settingsRoutes(ctx));
   api.use(peopleRoutes(ctx));
   api.use(catalogRoutes(ctx));
   api.use(ticketRoutes(ctx));

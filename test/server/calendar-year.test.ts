@@ -36,5 +36,8 @@ describe('PUT /api/calendar/:year', () => {
     expect(await slots('2027-01-09')).toContain('08:30');
     const audit = await s.api('GET', '/api/audit?type=calendar.year-entered', { token: s.adminToken });
     expect(audit.body[0]).toMatchObject({ type: 'calendar.year-entered', subject: '2027', data: { year: 2027 } });
+    // stored with the hall's settings, so a restart keeps it
+    const config = await s.api('GET', '/api/config', { token: await s.login('admin') });
+    expect(config.body.hours.overrides).toMatchObject({ '2027-01-04': 'holiday', '2027-01-09': 'makeup-workday' });
   });
 });

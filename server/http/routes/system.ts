@@ -12,16 +12,17 @@ import { actorOf, allow, param, parse } from '../support.js';
 export function systemRoutes(ctx: ServerContext): Router {
   const { hall, clock } = ctx;
   const r = Router();
-  const tz = hall.settings.hours.tz;
+  // the settings change in place (PUT /api/config/hours): read the zone per request
+  const tz = () => hall.settings.hours.tz;
 
   // CONTRACT.md's fields, and `warnings` (what someone must act on; absent when there is nothing)
   r.get('/health', (_req, res) => {
     const warnings = hall.warnings();
     const down = ctx.storage.degraded;
     const health: Health = {
-      status: down ? 'degraded' : 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz),
+      status: down ? 'degraded' : 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz()),
       ...(warnings.length ? { warnings } : {}),
-      ...(down ? { storage: { reason: down.fault, code: down.code, message: FAULT_MESSAGES[down.fault], since: toIso(down.since, tz) } } : {}),
+      ...(down ? { storage: { reason: down.fault, code: down.code, message: FAULT_MESSAGES[down.fault], since: toIso(down.since, tz()) } } : {}),
     };
     res.json(health);
   });
@@ -59,7 +60,10 @@ export function systemRoutes(ctx: ServerContext): Router {
   });
   // a year's 放假/调休 dates in one step (the State Council's list)
   r.put('/calendar/:year', allow('calendar.edit'), (req, res) => {
-    res.json(hall.enterHolidayYear(actorOf(req), Number(param(req, 'year')), parse(CalendarYearBody, req.body)));
+    const actor = actorOf(req);
+    const entered = hall.enterHolidayYear(actor, Number(param(req, 'year')), parse(CalendarYearBody, req.body));
+    ctx.settings.keepOverrides(actor); // stored with the hall's settings: a restart keeps them
+    res.json(entered);
   });
 
   r.put('/_clock', (req, res) => {
@@ -69,7 +73,7 @@ export function systemRoutes(ctx: ServerContext): Router {
     if (Number.isNaN(to.getTime())) throw new HallError('bad-request', { now: body.now });
     clock.set(to);
     hall.tick();
-    res.json({ now: toIso(clock.now().getTime(), tz) });
+    res.json({ now: toIso(clock.now().getTime(), tz()) });
   });
   return r;
 }

@@ -73,7 +73,7 @@ export function publicRoutes({ hall }: ServerContext): Router {
   const r = Router();
   r.get('/tickets/:id', (req, res) => void res.json(hall.publicTicket(param(req, 'id'))));
   r.get('/hall', (_req, res) => {
-    res.json({ hallName: hall.settings.hallName, ...hall.openness() });
+    res.json({ hallName: hall.settings.hallName, ...hall.openness(), notices: [...hall.settings.notices] });
   });
   return r;
 }
