@@ -8,16 +8,17 @@
  */
 import { z } from 'zod';
 import type {
-  Booking, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot,
+  Booking, CalendarDay, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot,
 } from './domain.js';
 import type { DeviceHealth } from './events.js';
 import type {
-  AuditEntry, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, CreatedDevice, Deleted, DeviceInfo,
+  AuditEntry, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, ConfigApplied, ConfigSectionResult, CreatedDevice,
+  Deleted, DeviceInfo, HallConfigView,
   IssueTicketResult, LedText, LoginResult, Me, Ok, PublicHall, PublicTicket, TicketResult, TicketView, UserAccount,
   UserResult, WindowResult, WindowWaiting,
 } from './responses.js';
 import {
-  AuditQuery, BookingsQuery, CallNextBody, CallTicketBody, CancelBookingBody, ChangePasswordBody, CheckinBody, ClockBody,
+  AuditQuery, BookingsQuery, CalendarQuery, CallNextBody, ConfigFileBody, ConfigSectionBody, CallTicketBody, CancelBookingBody, ChangePasswordBody, CheckinBody, ClockBody,
   CreateBookingBody, CreateDeviceBody, RevealBody, CreateUserBody, IssueTicketBody, LoginBody, ModeBody, PardonBody, PauseBody,
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
@@ -45,6 +46,12 @@ export const API = {
   'GET /api/state': { response: answer<StateSnapshot>() },
   'GET /api/reports/daily': { query: ReportQuery, response: answer<DailyReport>() },
   'PUT /api/_clock': { body: ClockBody, response: answer<ClockResult>() },
+
+  // — hall settings (admin) and the calendar (any token)
+  'GET /api/config': { response: answer<HallConfigView>() },
+  'PUT /api/config/:section': { body: ConfigSectionBody, response: answer<ConfigSectionResult>() },
+  'POST /api/config/apply': { body: ConfigFileBody, response: answer<ConfigApplied>() },
+  'GET /api/calendar': { query: CalendarQuery, response: answer<CalendarDay[]>() },
 
   // — devices
   'POST /api/devices': { body: CreateDeviceBody, response: answer<CreatedDevice>() },

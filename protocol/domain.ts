@@ -239,3 +239,25 @@ export interface HallWarning { code: 'holiday-data-missing'; years: number[]; me
 
 /** GET /api/health */
 export interface Health { status: 'ok'; version: string; time: string; warnings?: HallWarning[] }
+
+/** GET /api/calendar: one day of the hall calendar (CONTRACT.md "Hall settings"). */
+export type CalendarDayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
+export interface CalendarSession {
+  /** 'HH:MM' local */
+  start: string;
+  /** 'HH:MM' local, exclusive ('24:00' = midnight) */
+  end: string;
+  kind: 'regular' | 'lunch' | 'early' | 'evening' | 'weekend' | 'holiday';
+  /** only services on the 延时服务 list are served */
+  extended: boolean;
+  /** bookings and check-ins only, no walk-in tickets */
+  appointmentOnly: boolean;
+}
+export interface CalendarDay {
+  date: string;
+  kind: CalendarDayKind;
+  /** the sessions the hall runs that day, by start ([] when closed) */
+  sessions: CalendarSession[];
+  /** present when the day or part of it is closed: the rule's name (a date override: 'override'; a lunar closure: the day, e.g. '正月初一', '清明') */
+  closed?: string;
+}

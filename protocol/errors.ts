@@ -19,6 +19,9 @@ export const ERRORS = {
   'rate-limited': [429, '操作过于频繁，请稍后再试'],
   'payload-too-large': [413, '请求内容过大'],
   'internal': [500, '服务器内部错误'],
+  // hall settings (CONTRACT.md "Hall settings")
+  'invalid-config': [400, '配置不正确：{path}：{reason}', '配置不正确'],
+  'invalid-range': [400, '日期范围不正确：起始日期不能晚于结束日期，且最长{maxDays}天', '日期范围不正确'],
   // catalog
   'queue-not-found': [404, '找不到该队列'],
   'window-not-found': [404, '找不到该窗口'],

@@ -56,8 +56,11 @@ export interface LogEvents {
   'device.registered': { kind: string; name: string };
   'device.replaced': { kind: string; name: string };
   'device.revoked': { kind: string; name: string };
-  /** which settings changed (their names; the values are in the settings table) */
-  'settings.updated': { keys: string[] };
+  /**
+   * which settings sections changed (their names; the values are in the settings table): by an admin's
+   * PUT /api/config/:section, POST /api/config/apply (a whole file), or the first start's seeding from HALLQ_CONFIG
+   */
+  'settings.updated': { keys: string[]; via?: 'put' | 'apply' | 'seed'; restartRequired?: boolean };
 }
 
 export type LogType = keyof LogEvents;

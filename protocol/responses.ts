@@ -54,3 +54,23 @@ export interface ClockResult { now: string }
 
 /** GET /api/public/hall */
 export interface PublicHall { hallName: string; open: boolean; nextOpenAt: string | null }
+
+/**
+ * GET /api/config: the effective hall settings in the shape of the config file (docs/configuration.md),
+ * secrets masked, the catalog included (as a file's `catalog` would state it). Sections by name.
+ */
+export interface HallConfigView {
+  hall: { name: string };
+  hours: Record<string, unknown>;
+  policy: Record<string, unknown>;
+  publicUrl?: string;
+  notices: string[];
+  buses: unknown[];
+  devices: unknown[];
+  catalog: { queues: unknown[]; services: unknown[]; windows: unknown[] };
+  [section: string]: unknown;
+}
+/** PUT /api/config/:section: the section as now stored; `restartRequired` when it takes effect only at the next start (buses, devices) */
+export interface ConfigSectionResult { section: string; value: unknown; restartRequired: boolean }
+/** POST /api/config/apply: the sections written, and whether the file's catalog was imported (only into an empty hall) */
+export interface ConfigApplied { sections: string[]; restartRequired: boolean; catalog: 'imported' | 'skipped' | 'absent' }

@@ -108,3 +108,52 @@ export const WindowBody = z.object({
 
 export { date as DateString, slot as SlotString, hhmm as HHMM };
 
+
+// — hall settings (CONTRACT.md "Hall settings")
+
+/** A config file's `catalog`: the catalog bodies without requestId, ids optional (a service names its queue by id), unknown keys refused. */
+const { requestId: _q, ...queueShape } = QueueBody.shape;
+const { requestId: _s, ...serviceShape } = ServiceBody.shape;
+const { requestId: _w, ...windowShape } = WindowBody.shape;
+export const CatalogConfig = z
+  .strictObject({
+    queues: z.array(z.strictObject({ id: id.optional(), ...queueShape })).max(26).default([]),
+    services: z.array(z.strictObject({ id: id.optional(), ...serviceShape })).max(1000).default([]),
+    windows: z.array(z.strictObject({ id: id.optional(), ...windowShape, status: z.enum(['open', 'closed']).optional() })).max(1000).default([]),
+  })
+  .superRefine((c, ctx) => {
+    const queueIds = new Set(c.queues.flatMap((q) => (q.id ? [q.id] : [])));
+    const unique = <T>(list: T[], key: (x: T) => unknown, field: string, what: string) => {
+      const seen = new Set<unknown>();
+      list.forEach((x, i) => {
+        const k = key(x);
+        if (k === undefined) return;
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [what, i, field], message: `duplicate ${field} ${JSON.stringify(k)}` });
+        seen.add(k);
+      });
+    };
+    unique(c.queues, (q) => q.id, 'id', 'queues');
+    unique(c.queues, (q) => q.prefix, 'prefix', 'queues');
+    unique(c.services, (s) => s.id, 'id', 'services');
+    unique(c.windows, (w) => w.id, 'id', 'windows');
+    unique(c.windows, (w) => w.number, 'number', 'windows');
+    c.services.forEach((s, i) => {
+      if (!queueIds.has(s.queueId)) ctx.addIssue({ code: 'custom', path: ['services', i, 'queueId'], message: `no queue with id ${JSON.stringify(s.queueId)} in catalog.queues` });
+    });
+    c.windows.forEach((w, i) => w.queueIds.forEach((q, j) => {
+      if (!queueIds.has(q)) ctx.addIssue({ code: 'custom', path: ['windows', i, 'queueIds', j], message: `no queue with id ${JSON.stringify(q)} in catalog.queues` });
+    }));
+  });
+
+/** The hall's notices, printed on every ticket and shown on screens (today's two by default). */
+export const DEFAULT_NOTICES: readonly string[] = Object.freeze(['过号请重新取号', '请留意大厅叫号屏幕和语音提示']);
+export const NoticesConfig = z.array(z.string().trim().min(1).max(40)).max(6);
+
+/** `PUT /api/config/:section`'s body: the section as in the config file (a scalar section, publicUrl, as `{value}`); checked by the server. */
+export const ConfigSectionBody = z.unknown();
+/** `POST /api/config/apply`'s body: a whole hall config file (checked by the server with the file's schema). */
+export const ConfigFileBody = z.record(z.string(), z.unknown());
+
+/** `GET /api/calendar`: both dates included, at most CALENDAR_MAX_DAYS days */
+export const CALENDAR_MAX_DAYS = 400;
+export const CalendarQuery = z.object({ from: date, to: date });

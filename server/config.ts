@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_HOURS, parseDate, toMinutes, type HoursConfig } from './engine/calendar.js';
-import { PolicySchema } from './engine/policy.js';
+import { DEFAULT_POLICY, PolicySchema } from './engine/policy.js';
+import { CatalogConfig, DEFAULT_NOTICES, NoticesConfig } from '../protocol/schemas.js';
 import { checkDevicesConfig, devicesConfigShape } from './devices/config.js';
 
 /**
@@ -130,6 +131,10 @@ export const HallConfigSchema = z
     policy: PolicySchema.partial().default({}),
     /** the public base URL printed on tickets (the QR of the ticket's status page); default: the server's own */
     publicUrl: z.string().url().optional(),
+    /** printed on every ticket and shown on screens; default: today's two (DEFAULT_NOTICES) */
+    notices: NoticesConfig.optional(),
+    /** queues, services and windows imported into an empty hall at its first start (not a settings section: the catalog has its own endpoints) */
+    catalog: CatalogConfig.optional(),
     ...devicesConfigShape,
   })
   .superRefine((cfg, ctx) => {
@@ -141,6 +146,47 @@ export type HallConfig = z.infer<typeof HallConfigSchema>;
 
 export function hoursOf(cfg: HallConfig, tz: string): HoursConfig {
   return { ...DEFAULT_HOURS, ...cfg.hours, tz: cfg.hours.tz ?? tz } as HoursConfig;
+}
+
+/** The hall's settings that take effect without a restart, from a whole config. */
+export function liveSettings(cfg: HallConfig, tz: string) {
+  return {
+    hallName: cfg.hall.name,
+    hours: hoursOf(cfg, tz),
+    policy: { ...DEFAULT_POLICY, ...cfg.policy },
+    notices: cfg.notices ?? DEFAULT_NOTICES,
+    publicUrl: cfg.publicUrl ?? null,
+  };
+}
+
+/** The config file's top-level keys that are settings sections (GET/PUT /api/config/:section): every key but the catalog. */
+export const SECTIONS: readonly string[] = Object.keys(HallConfigSchema.shape).filter((k) => k !== 'catalog');
+/** Sections that take effect only at the next start: the device drivers are built at start. */
+export const RESTART_SECTIONS: ReadonlySet<string> = new Set(Object.keys(devicesConfigShape));
+
+/** A section whose value is not an object or a list (publicUrl): a PUT sends it as `{"value": …}`. */
+export function isScalarSection(section: string): boolean {
+  let t = (HallConfigSchema.shape as Record<string, z.ZodType>)[section];
+  if (!t) return false;
+  for (;;) {
+    const def = t.def as { type: string; innerType?: z.ZodType };
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) t = def.innerType;
+    else return def.type !== 'object' && def.type !== 'array' && def.type !== 'record';
+  }
+}
+
+/** The sections in effect, in the config file's shape: the defaults filled in, as the hall runs them. */
+export function effectiveConfig(cfg: HallConfig, tz: string): Record<string, unknown> {
+  const live = liveSettings(cfg, tz);
+  const { catalog: _, ...sections } = cfg;
+  return { ...sections, hours: live.hours, policy: live.policy, notices: [...live.notices] };
+}
+
+/** A whole config checked: the config, or its issues with their paths ('hours.weekend.0'). */
+export function checkHallConfig(json: unknown): { ok: true; config: HallConfig } | { ok: false; issues: { path: string; message: string }[] } {
+  const r = HallConfigSchema.safeParse(json ?? {});
+  if (r.success) return { ok: true, config: r.data };
+  return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })) };
 }
 
 export class ConfigError extends Error {
@@ -157,15 +203,18 @@ export function parseHallConfig(json: unknown, source = 'config'): HallConfig {
   return r.data;
 }
 
-export function loadHallConfig(path: string | undefined): HallConfig {
-  if (!path) return parseHallConfig({}, 'defaults');
-  let json: unknown;
+/** The file's JSON as written (which sections it names matters: only those seed the database). */
+export function readHallConfigFile(path: string): unknown {
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new ConfigError(`cannot read hall config ${path}: ${(err as Error).message}`);
   }
-  return parseHallConfig(json, path);
+}
+
+export function loadHallConfig(path: string | undefined): HallConfig {
+  if (!path) return parseHallConfig({}, 'defaults');
+  return parseHallConfig(readHallConfigFile(path), path);
 }
 
 const EnvSchema = z.object({

@@ -23,8 +23,6 @@ export interface DevicesHandle extends DevicePort {
   stop(): Promise<void>;
 }
 
-const NOTICES = ['过号请重新取号', '请留意大厅叫号屏幕和语音提示'];
-
 function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
   /** a keypad or evaluator acts as itself, at its own window only (server/engine/authz.ts) */
   const device = (id: string, role: 'keypad' | 'evaluator', windowId: string): Actor => ({ kind: 'device', id, role, name: id, windowIds: [windowId] });
@@ -82,7 +80,7 @@ export async function startDevices(o: {
   await manager.start();
 
   const jobFor = (ticketId: string): TicketPrintJob =>
-    ({ ...hall.ticketForPrint(ticketId), statusUrl: `${o.publicUrl()}/t/${ticketId}`, notices: NOTICES });
+    ({ ...hall.ticketForPrint(ticketId), statusUrl: `${o.publicUrl()}/t/${ticketId}`, notices: [...hall.settings.notices] });
 
   return {
     manager,

@@ -8,11 +8,12 @@ import type pino from 'pino';
 import type { Clock } from './clock.js';
 import type { Repos } from './db/repos.js';
 import { HallError } from '../protocol/errors.js';
-import type { AuditEntry, Booking, DeviceKind, HallWarning, WindowMode } from '../protocol/domain.js';
+import { CALENDAR_MAX_DAYS, DEFAULT_NOTICES } from '../protocol/schemas.js';
+import type { AuditEntry, Booking, CalendarDay, DeviceKind, HallWarning, WindowMode } from '../protocol/domain.js';
 import { toIso } from './engine/time.js';
 import { refusal, type Actor, type Command } from './engine/authz.js';
 import { matchesBookingSearch } from './engine/booking-search.js';
-import { missingHolidayYears } from './engine/calendar.js';
+import { calendarDays, daysBetween, missingHolidayYears } from './engine/calendar.js';
 import { createCore, record, type Core, type HallSettings } from './hall/core.js';
 import type { RandomSource } from './hall/ids.js';
 import * as bookings from './hall/bookings.js';
@@ -20,6 +21,7 @@ import * as catalog from './hall/catalog.js';
 import * as people from './hall/people.js';
 import * as read from './hall/read.js';
 import * as seed from './hall/seed.js';
+import * as settings from './hall/settings.js';
 import * as tickets from './hall/tickets.js';
 import * as timers from './hall/timers.js';
 import * as views from './hall/views.js';
@@ -32,11 +34,12 @@ export { refusal, may } from './engine/authz.js';
 export type { HallSettings } from './hall/core.js';
 export type { TicketPrintData } from './hall/read.js';
 export type { CatalogSeed } from './hall/seed.js';
+export type { LiveSettings } from './hall/settings.js';
 export { SYSTEM } from './hall/core.js';
 export { hashPassword } from './hall/passwords.js';
 
 /** What routes and devices may read of the settings (the QR secret stays inside). */
-export type PublicSettings = Readonly<Omit<HallSettings, 'secret'>>;
+export type PublicSettings = Readonly<Omit<HallSettings, 'secret' | 'notices' | 'publicUrl'> & { notices: readonly string[]; publicUrl: string | null }>;
 
 export class Hall {
   private readonly core: Core;
@@ -51,9 +54,10 @@ export class Hall {
   }
 
   get events() { return this.core.bus; }
+  /** the settings in effect now (they change in place when an admin edits them: read them per use) */
   get settings(): PublicSettings {
-    const { hallName, hours, policy } = this.core.cfg;
-    return { hallName, hours, policy };
+    const { hallName, hours, policy, notices, publicUrl } = this.core.cfg;
+    return { hallName, hours, policy, notices: notices ?? DEFAULT_NOTICES, publicUrl: publicUrl ?? null };
   }
   now() { return this.core.clock.now(); }
   today() { return this.core.today(); }
@@ -127,6 +131,12 @@ export class Hall {
     const tz = this.core.cfg.hours.tz;
     return this.core.repos.events.audit({ actor: q.actor ?? null, type: q.type ?? null, before: q.before ?? Number.MAX_SAFE_INTEGER, limit: q.limit })
       .map((e) => ({ seq: e.seq, at: toIso(e.at, tz), type: e.type, actor: e.actor, subject: e.subject, data: JSON.parse(e.data) as Record<string, unknown> }));
+  }
+  /** Each day's kind and sessions, `from` to `to` both included (at most CALENDAR_MAX_DAYS days). */
+  calendar(actor: Actor, from: string, to: string): CalendarDay[] {
+    this.authorize(actor, 'hall.read');
+    if (to < from || daysBetween(from, to) > CALENDAR_MAX_DAYS) throw new HallError('invalid-range', { from, to, maxDays: CALENDAR_MAX_DAYS });
+    return calendarDays(from, to, this.core.cfg.hours);
   }
   report(actor: Actor, date: string) {
     this.authorize(actor, 'report.read');
@@ -203,6 +213,18 @@ export class Hall {
     this.authorize(a, 'catalog.edit');
     return requestId ? this.core.run(`${scope}.request`, a, requestId, fn) : (fn() as T & { replayed?: boolean });
   }
+
+  // — settings (admin): stored per config section; validated and derived by the composition root (server/settings.ts)
+  readonly config = {
+    /** the sections stored in the database (at start, before anyone acts) */
+    stored: () => settings.stored(this.core),
+    read: (a: Actor) => { this.authorize(a, 'settings.read'); return settings.stored(this.core); },
+    /** stores `sections` (undefined: back to the default), audited, and puts `live` into effect at once */
+    write: (a: Actor, sections: Record<string, unknown>, live: settings.LiveSettings, o: settings.WriteOptions) => {
+      this.authorize(a, 'settings.edit');
+      return settings.write(this.core, a, sections, live, o);
+    },
+  };
 
   // — people and devices (admin), sign-in and sign-out (passwords arrive hashed, tokens as sha256)
   readonly people = {

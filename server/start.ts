@@ -16,9 +16,9 @@ import { Limiter } from './auth/limiter.js';
 import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { Presence } from './realtime/presence.js';
-import { hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
+import { liveSettings, parseEnv, parseHallConfig, readHallConfigFile, type Env, type HallConfig } from './config.js';
+import { Settings } from './settings.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, seedDemo } from './demo.js';
-import { DEFAULT_POLICY } from './engine/policy.js';
 import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
 
@@ -27,7 +27,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 export interface StartOptions {
   env?: Partial<Env> | NodeJS.ProcessEnv;
-  /** a parsed hall config object, instead of HALLQ_CONFIG */
+  /** a hall config object (the file's JSON), instead of HALLQ_CONFIG */
   config?: unknown;
   logger?: pino.Logger;
   distDir?: string;
@@ -42,7 +42,9 @@ export interface RunningHall {
   auth: Auth;
   realtime: Realtime;
   devices: DevicesHandle | null;
+  /** the hall config in effect at start: the database's settings, seeded from the file */
   config: HallConfig;
+  settings: Settings;
   env: Env;
   /** the demo's device tokens by name (kiosks, lobby display), the same at every start */
   demoTokens: Record<string, string>;
@@ -53,16 +55,26 @@ export interface RunningHall {
 
 export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const env = parseEnv({ ...(opts.env as NodeJS.ProcessEnv) });
-  const config = opts.config !== undefined ? parseHallConfig(opts.config) : loadHallConfig(env.HALLQ_CONFIG);
+  // the file's JSON as written: the sections it names seed an empty database (server/settings.ts)
+  const file = opts.config !== undefined ? { json: opts.config, source: 'config' }
+    : env.HALLQ_CONFIG ? { json: readHallConfigFile(env.HALLQ_CONFIG), source: env.HALLQ_CONFIG } : null;
+  if (file) parseHallConfig(file.json, file.source); // a faulty file is refused before anything opens
   const log = opts.logger ?? pino({ level: env.HALLQ_LOG_LEVEL, base: { app: 'hallq' } });
   const demo = env.HALLQ_DEMO === '1';
 
   const db = openDb(env.HALLQ_DB);
   const clock = env.HALLQ_CLOCK === 'manual' ? new ManualClock(env.HALLQ_NOW ?? new Date()) : new SystemClock();
+  // until the settings are loaded (below, before anyone acts): the defaults
+  const hall = new Hall(createRepos(db), clock, { ...liveSettings(parseHallConfig({}), env.HALLQ_TZ), secret: '' }, log.child({ module: 'hall' }));
+  const settings = new Settings(hall, env.HALLQ_TZ, log.child({ module: 'settings' }));
   // the demo is a real city's hall (seed 000); a config file names its own
-  const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
-  const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
-  const hall = new Hall(createRepos(db), clock, settings, log.child({ module: 'hall' }));
+  let config: HallConfig;
+  try {
+    config = settings.boot(file ?? (demo ? { json: { hall: { name: '商洛市政务服务中心' } }, source: 'demo' } : null));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const auth = new Auth(hall, () => clock.now().getTime());
   if (demo && (await seedDemo(hall))) log.info('seeded the demo hall');
   const admin = await hall.people.ensureAdmin({ password: env.HALLQ_ADMIN_PASSWORD, demoPassword: demo ? DEMO_ADMIN_PASSWORD : undefined });
@@ -75,7 +87,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     : {};
 
   const ctx: ServerContext = {
-    hall, auth, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(),
+    hall, auth, settings, clock, log: log.child({ module: 'http' }), devices: null, version: VERSION, presence: new Presence(),
     checkinLimiter: new Limiter(10, 60_000, () => clock.now().getTime()),
   };
   const http: Server = createServer(createApp(ctx, opts.distDir ?? DIST));
@@ -87,7 +99,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     const devConfig = demo && config.devices.length === 0 ? null : config;
     devices = await startDevices({ hall, realtime, log: log.child({ module: 'devices' }), config: devConfig,
       demo: demo ? { windowNumbers: DEMO_WINDOW_NUMBERS, kiosks: DEMO_KIOSKS } : null,
-      publicUrl: () => config.publicUrl ?? url });
+      publicUrl: () => hall.settings.publicUrl ?? url });
     ctx.devices = devices;
   }
 
@@ -108,5 +120,5 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, devices, config, env, demoTokens, adminPassword: admin.printPassword, close };
+  return { url, port, hall, auth, realtime, devices, config, settings, env, demoTokens, adminPassword: admin.printPassword, close };
 }

@@ -49,6 +49,9 @@ export const PERMISSIONS = {
   'devices.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  /** GET /api/config; PUT /api/config/:section and POST /api/config/apply */
+  'settings.read': ['admin'],
+  'settings.edit': ['admin'],
   'self.password': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 

@@ -24,6 +24,7 @@ export {
 } from './calendar/days.js';
 export { NEXT_OPENING_SEARCH_DAYS, hourlySlots, nextOpening, serviceOpenAt, sessionAt } from './calendar/open.js';
 export { HOLIDAY_WARNING_DAYS, missingHolidayYears } from './calendar/coverage.js';
+export { calendarDays, dayView, daysBetween } from './calendar/view.js';
 export type { TraditionalDay } from './calendar/lunar.js';
 export {
   holidayDataYears,

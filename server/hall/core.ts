@@ -45,6 +45,10 @@ export interface HallSettings {
   hallName: string;
   hours: HoursConfig;
   policy: Policy;
+  /** printed on every ticket and shown on screens (config `notices`; default: DEFAULT_NOTICES) */
+  notices?: readonly string[];
+  /** the public base URL printed on tickets (config `publicUrl`); null: the server's own */
+  publicUrl?: string | null;
   /** HMAC key of the booking QR codes */
   secret: string;
 }

@@ -9,6 +9,7 @@ import { bookingRoutes } from './routes/bookings.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { publicRoutes, ticketRoutes } from './routes/tickets.js';
 import { systemRoutes } from './routes/system.js';
+import { settingsRoutes } from './routes/settings.js';
 import { peopleRoutes } from './routes/people.js';
 import { windowRoutes } from './routes/windows.js';
 
@@ -47,6 +48,7 @@ export function createApp(ctx: ServerContext, distDir: string) {
   const api = express.Router();
   api.use('/public', publicRoutes(ctx));
   api.use(systemRoutes(ctx));
+  api.use(settingsRoutes(ctx));
   api.use(peopleRoutes(ctx));
   api.use(catalogRoutes(ctx));
   api.use(ticketRoutes(ctx));

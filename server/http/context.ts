@@ -2,6 +2,7 @@
 import type pino from 'pino';
 import type { Hall } from '../hall.js';
 import type { Auth } from '../auth/auth.js';
+import type { Settings } from '../settings.js';
 import type { Clock, ManualClock } from '../clock.js';
 import type { DeviceHealth, PrintResultEvent } from '../../protocol/events.js';
 import type { Limiter } from '../auth/limiter.js';
@@ -18,6 +19,8 @@ export interface DevicePort {
 export interface ServerContext {
   hall: Hall;
   auth: Auth;
+  /** the hall's settings as the config file and the admin see them */
+  settings: Settings;
   clock: Clock | ManualClock;
   log: pino.Logger;
   devices: DevicePort | null;

@@ -10,7 +10,7 @@ import { ERRORS } from '../../protocol/errors.js';
 import { SERVER_EVENTS } from '../../protocol/events.js';
 import { PolicySchema } from '../../server/engine/policy.js';
 import { DEFAULT_HOURS } from '../../server/engine/calendar.js';
-import { parseHallConfig } from '../../server/config.js';
+import { parseHallConfig, SECTIONS } from '../../server/config.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string) => readFileSync(ROOT + path, 'utf8');
@@ -50,6 +50,10 @@ describe('docs/configuration.md', () => {
     ];
     const missing = keys.filter((k) => !configuration.includes('`' + k + '`'));
     expect(missing, 'config keys missing from docs/configuration.md').toEqual([]);
+  });
+  it('documents every settings section of the config file, and the catalog', () => {
+    const missing = [...SECTIONS, 'catalog'].filter((k) => !configuration.includes('`' + k));
+    expect(missing, 'config sections missing from docs/configuration.md').toEqual([]);
   });
   it('has an example file the server accepts', () => {
     const example = /## Example[\s\S]*?```json\n([\s\S]*?)```/.exec(configuration)?.[1];

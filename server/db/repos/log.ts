@@ -43,8 +43,15 @@ export function idempotencyRepo(db: Db) {
 export function settingsRepo(db: Db) {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const del = db.prepare('DELETE FROM settings WHERE key = ?');
+  // keys starting with a prefix: `substr` rather than LIKE, so a '_' or '%' in the prefix means itself
+  const withPrefix = db.prepare<[string, string], { key: string; value: string }>(
+    'SELECT key, value FROM settings WHERE substr(key, 1, length(?)) = ? ORDER BY key');
   return {
     get: (key: string) => get.get(key)?.value,
     put: (key: string, value: string) => put.run(key, value),
+    delete: (key: string) => del.run(key).changes > 0,
+    /** every row whose key starts with `prefix` */
+    withPrefix: (prefix: string) => withPrefix.all(prefix, prefix),
   };
 }

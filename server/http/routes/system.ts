@@ -11,12 +11,13 @@ import { actorOf, allow, param, parse } from '../support.js';
 export function systemRoutes(ctx: ServerContext): Router {
   const { hall, clock } = ctx;
   const r = Router();
-  const tz = hall.settings.hours.tz;
+  // the settings change in place (PUT /api/config/hours): read the zone per request
+  const tz = () => hall.settings.hours.tz;
 
   // CONTRACT.md's fields, and `warnings` (what someone must act on; absent when there is nothing)
   r.get('/health', (_req, res) => {
     const warnings = hall.warnings();
-    const health: Health = { status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz), ...(warnings.length ? { warnings } : {}) };
+    const health: Health = { status: 'ok', version: ctx.version, time: toIso(clock.now().getTime(), tz()), ...(warnings.length ? { warnings } : {}) };
     res.json(health);
   });
 
@@ -40,7 +41,7 @@ export function systemRoutes(ctx: ServerContext): Router {
     if (Number.isNaN(to.getTime())) throw new HallError('bad-request', { now: body.now });
     clock.set(to);
     hall.tick();
-    res.json({ now: toIso(clock.now().getTime(), tz) });
+    res.json({ now: toIso(clock.now().getTime(), tz()) });
   });
   return r;
 }
