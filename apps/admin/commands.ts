@@ -29,8 +29,10 @@ export function createCommands(store: Store, api: Client) {
   async function loadUsers() { store.users.value = await api.call('GET /api/users'); }
   async function loadDevices() { store.devices.value = await api.call('GET /api/devices'); }
   async function loadHealth() { store.setHealth(await api.call('GET /api/devices/health')); }
+  async function loadConfig() { store.config.value = await api.call('GET /api/config'); }
+  async function loadToday() { store.today.value = (await api.call('GET /api/health')).time.slice(0, 10); }
   async function loadAll() {
-    await Promise.all([loadHall(), loadCatalog(), loadUsers(), loadDevices(), loadHealth()]);
+    await Promise.all([loadHall(), loadCatalog(), loadUsers(), loadDevices(), loadHealth(), loadConfig(), loadToday()]);
     store.loaded.value = true;
   }
 
@@ -45,7 +47,7 @@ export function createCommands(store: Store, api: Client) {
   }
 
   return {
-    fail, loadAll, loadHall, loadCatalog, loadUsers, loadDevices, loadHealth,
+    fail, loadAll, loadConfig, loadHall, loadCatalog, loadUsers, loadDevices, loadHealth,
 
     async login(username: string, password: string) {
       const out = await api.call('POST /api/auth/login', { body: { username, password } });
@@ -107,6 +109,14 @@ export function createCommands(store: Store, api: Client) {
     // — devices
     async registerDevice(body: BodyOf<'POST /api/devices'>) { const r = await api.call('POST /api/devices', { body }); await loadDevices(); return r; },
     async revokeDevice(id: string) { await api.call('DELETE /api/devices/:id', { params: { id } }); await loadDevices(); },
+
+    // — settings: a section as in the config file; the settings and the hall's name and openness are reloaded
+    async putSection(section: string, value: unknown) {
+      const r = await api.call('PUT /api/config/:section', { params: { section }, body: value });
+      await Promise.all([loadConfig(), loadHall()]);
+      return r;
+    },
+    calendar: (from: string, to: string) => api.call('GET /api/calendar', { query: { from, to } }),
 
     // — audit
     audit: (query: { actor?: string; type?: string; before?: number; limit?: number }) => api.call('GET /api/audit', { query }),

@@ -5,11 +5,12 @@
 import { computed, signal } from '@preact/signals';
 import type { DeviceInfo, HallWindow, Queue, Service, UserAccount, UserInfo } from '../../protocol/domain.js';
 import type { DeviceHealth } from '../../protocol/events.js';
+import type { HallConfigView } from '../../protocol/responses.js';
 import { parseLang, translator, type Lang } from '../kit/i18n.js';
 import { DICT, type MsgKey } from './i18n.js';
 
 /** the pages, in the navigation's order */
-export const PAGES = ['start', 'people', 'catalog', 'devices', 'audit'] as const;
+export const PAGES = ['start', 'hall', 'people', 'catalog', 'devices', 'calendar', 'booking', 'calling', 'notices', 'audit'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Session { token: string; user: UserInfo }
@@ -39,6 +40,10 @@ export function createStore(persist: Persist, now: () => number = () => Date.now
   const nextOpenAt = signal<string | null>(null);
   const connected = signal(false);
   const loaded = signal(false);
+  /** GET /api/config: the settings in effect */
+  const config = signal<HallConfigView | null>(null);
+  /** the hall's date (YYYY-MM-DD), from the server's clock */
+  const today = signal('');
   const notice = signal<Notice | null>(null);
 
   const sortedWindows = computed(() => [...windows.value].sort((a, b) => a.number - b.number));
@@ -47,7 +52,7 @@ export function createStore(persist: Persist, now: () => number = () => Date.now
   const windowById = computed(() => new Map(windows.value.map((w) => [w.id, w])));
 
   return {
-    lang, t, session, page, queues, services, windows, users, devices, health, hallName, open, nextOpenAt, connected, loaded, notice,
+    lang, t, session, page, queues, services, windows, users, devices, health, hallName, open, nextOpenAt, connected, loaded, notice, config, today,
     sortedWindows, sortedQueues, queueById, windowById,
     setLang(l: Lang) { lang.value = l; persist.set('lang', l); },
     setSession(s: Session | null) {

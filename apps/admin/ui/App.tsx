@@ -7,10 +7,18 @@ import { Devices } from './Devices.js';
 import { Login } from './Login.js';
 import { People } from './People.js';
 import { Start } from './Start.js';
+import { HallPage, NoticesPage, PolicyPage } from './Settings.js';
+import { CalendarPage } from './Calendar.js';
 import type { MsgKey } from '../i18n.js';
 
-const VIEWS: Record<Page, () => preact.JSX.Element> = { start: Start, people: People, catalog: Catalog, devices: Devices, audit: Audit };
-const NAV: Record<Page, MsgKey> = { start: 'navStart', people: 'navPeople', catalog: 'navCatalog', devices: 'navDevices', audit: 'navAudit' };
+const VIEWS: Record<Page, () => preact.JSX.Element> = {
+  start: Start, hall: HallPage, people: People, catalog: Catalog, devices: Devices, calendar: CalendarPage,
+  booking: () => <PolicyPage which="booking" />, calling: () => <PolicyPage which="calling" />, notices: NoticesPage, audit: Audit,
+};
+const NAV: Record<Page, MsgKey> = {
+  start: 'navStart', hall: 'navHall', people: 'navPeople', catalog: 'navCatalog', devices: 'navDevices', calendar: 'navCalendar',
+  booking: 'navBooking', calling: 'navCalling', notices: 'navNotices', audit: 'navAudit',
+};
 
 export function App() {
   const { store, cmd } = useApp();

@@ -27,7 +27,7 @@ export function Start() {
   const unstaffed = windows.filter((w) => !staff.some((u) => u.role === 'lead' || u.windowIds.includes(w.id)));
   const named = store.hallName.value !== '' && store.hallName.value !== DEFAULT_HALL_NAME;
   const items: Item[] = [
-    { key: 'hall', title: 'ckHall', done: named, detail: named ? store.hallName.value : t('ckHallMissing', { name: store.hallName.value }), href: '#/start', fix: 'ckHallFix' },
+    { key: 'hall', title: 'ckHall', done: named, detail: named ? store.hallName.value : t('ckHallMissing', { name: store.hallName.value }), href: '#/hall', fix: 'ckHallFix' },
     { key: 'queues', title: 'ckQueues', done: queues.length > 0, detail: queues.length ? t('ckCount', { n: queues.length }) : t('ckQueuesMissing'), href: '#/catalog', fix: 'ckFixCatalog' },
     {
       key: 'services', title: 'ckServices', done: services.length > 0 && queuesWithoutServices.length === 0,
@@ -52,7 +52,7 @@ export function Start() {
     {
       key: 'hours', title: 'ckHours', done: store.open.value === true || store.nextOpenAt.value !== null,
       detail: store.open.value ? t('ckOpenNow') : store.nextOpenAt.value ? t('ckNextOpen', { at: formatDateTime(store.nextOpenAt.value, lang) }) : t('ckNeverOpen'),
-      href: '#/start', fix: 'ckHoursFix',
+      href: '#/calendar', fix: 'ckHoursFix',
     },
   ];
   const missing = items.filter((i) => !i.done).length;
@@ -69,7 +69,7 @@ export function Start() {
               <span class="state">{i.done ? t('ckDone') : t('ckTodo')}</span>
               <p>{i.detail}</p>
             </div>
-            {(!i.done || i.href !== '#/start') && (i.href === '#/start' ? <span class="hint">{t(i.fix)}</span> : <a class="button" href={i.href}>{t(i.fix)}</a>)}
+            <a class={i.done ? 'button' : 'button primary'} href={i.href}>{t(i.fix)}</a>
           </li>
         ))}
       </ol>

@@ -25,8 +25,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const PAGES = ['开始使用', '人员', '事项与队列', '设备', '日志'] as const;
-const SLUG: Record<(typeof PAGES)[number], string> = { 开始使用: 'start', 人员: 'people', 事项与队列: 'catalog', 设备: 'devices', 日志: 'audit' };
+const PAGES = ['开始使用', '大厅', '人员', '事项与队列', '设备', '日历与时间', '预约规则', '叫号规则', '公告', '日志'] as const;
+const SLUG: Record<(typeof PAGES)[number], string> = {
+  开始使用: 'start', 大厅: 'hall', 人员: 'people', 事项与队列: 'catalog', 设备: 'devices', 日历与时间: 'calendar', 预约规则: 'booking', 叫号规则: 'calling', 公告: 'notices', 日志: 'audit',
+};
 
 async function shootAll(stage: string) {
   for (const [size, viewport] of Object.entries(SIZES)) {
@@ -54,6 +56,19 @@ describe('setting up a hall through /admin/', () => {
     await goTo(page, '开始使用');
     await page.getByTestId('check-queues').getByRole('link', { name: '去设置事项与队列' }).click();
     await page.getByRole('heading', { level: 2, name: '事项与队列' }).waitFor();
+  });
+
+  it('the hall name, through 大厅: an empty name is refused at the field with the server\'s message; the kiosk and screens follow', async () => {
+    await goTo(page, '大厅');
+    await page.getByLabel('大厅名称').fill(' ');
+    await button(page, '保存').click();
+    await expect.poll(() => page.locator('[data-field="name"] .field-error').count()).toBe(1);
+    await shot(page, 'hall-refused-wide');
+    await page.getByLabel('大厅名称').fill('西峡县政务服务中心');
+    await button(page, '保存').click();
+    await expect.poll(async () => (await server.client().call('GET /api/public/hall')).hallName).toBe('西峡县政务服务中心');
+    await expect.poll(() => page.locator('header h1').textContent()).toBe('西峡县政务服务中心 · 大厅管理');
+    await goTo(page, '事项与队列');
   });
 
   it('a queue: the schema refuses an empty name at the field; the server refuses a used letter at the field', async () => {
@@ -164,11 +179,12 @@ describe('setting up a hall through /admin/', () => {
     await other.context().close();
   });
 
-  it('the checklist now shows what is left (the hall name and a lobby screen), and the audit log names who did what', async () => {
+  it('the checklist now shows what is left (a lobby screen), and the audit log names who did what', async () => {
     await goTo(page, '开始使用');
     for (const key of ['queues', 'services', 'windows', 'staff']) {
       await expect.poll(() => page.getByTestId(`check-${key}`).getAttribute('class')).toBe('done');
     }
+    expect(await page.getByTestId('check-hall').getAttribute('class')).toBe('done');
     expect(await page.getByTestId('check-devices').getAttribute('class')).toBe('todo'); // no lobby screen yet
     await goTo(page, '日志');
     await page.getByTestId('audit').getByText('新建账号').first().waitFor();
