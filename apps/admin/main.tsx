@@ -23,7 +23,10 @@ const api = createClient({ base: '', token: () => store.session.value?.token ?? 
 const cmd = createCommands(store, api);
 
 // the page follows the address (#/people), so the browser's back button and a bookmark work
-const follow = () => void (store.page.value = pageOf(location.hash));
+const follow = () => {
+  store.page.value = pageOf(location.hash);
+  store.notice.value = null; // a notice belongs to the page it was said on
+};
 window.addEventListener('hashchange', follow);
 follow();
 

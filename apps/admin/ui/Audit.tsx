@@ -28,6 +28,13 @@ export function Audit() {
   const filter = (f: () => void) => { f(); setPages([undefined]); };
   const users = new Map(store.users.value.map((u) => [`user:${u.id}`, `${u.name}（${u.username}）`]));
   const devices = new Map(store.devices.value.map((d) => [`device:${d.id}`, `${t(`kind_${d.kind}`)} ${d.name}`]));
+  const names = new Map<string, string>([
+    ...store.users.value.map((u) => [u.id, u.username] as [string, string]),
+    ...store.devices.value.map((d) => [d.id, d.name] as [string, string]),
+    ...store.queues.value.map((q) => [q.id, `${q.prefix} ${q.name}`] as [string, string]),
+    ...store.services.value.map((x) => [x.id, x.name] as [string, string]),
+    ...store.windows.value.map((w) => [w.id, t('windowN', { n: w.number })] as [string, string]),
+  ]);
   const who = (a: string) => users.get(a) ?? devices.get(a) ?? (a === 'system:system' ? t('system') : a);
   const typeLabel = (x: string) => LOG_LABELS[store.lang.value][x] ?? x;
   return (
@@ -61,9 +68,9 @@ export function Audit() {
             <tr key={e.seq}>
               <td>{e.seq}</td>
               <td class="nowrap">{shortDateTime(e.at)}</td>
-              <td><span title={e.type}>{typeLabel(e.type)}</span></td>
-              <td>{who(e.actor)}</td>
-              <td><code>{e.subject ?? ''}</code></td>
+              <td class="nowrap"><span title={e.type}>{typeLabel(e.type)}</span></td>
+              <td class="nowrap">{who(e.actor)}</td>
+              <td class="nowrap" title={e.subject ?? ''}>{e.subject ? names.get(e.subject) ?? <code>{e.subject}</code> : ''}</td>
               <td class="data"><code>{Object.keys(e.data).length ? JSON.stringify(e.data) : ''}</code></td>
             </tr>))}
           </tbody>
