@@ -30,7 +30,11 @@ export function createCommands(store: Store, api: Client) {
   async function loadDevices() { store.devices.value = await api.call('GET /api/devices'); }
   async function loadHealth() { store.setHealth(await api.call('GET /api/devices/health')); }
   async function loadConfig() { store.config.value = await api.call('GET /api/config'); }
-  async function loadToday() { store.today.value = (await api.call('GET /api/health')).time.slice(0, 10); }
+  async function loadToday() {
+    const { time } = await api.call('GET /api/health');
+    store.today.value = time.slice(0, 10);
+    store.serverTime.value = time;
+  }
   async function loadAll() {
     await Promise.all([loadHall(), loadCatalog(), loadUsers(), loadDevices(), loadHealth(), loadConfig(), loadToday()]);
     store.loaded.value = true;

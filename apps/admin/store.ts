@@ -44,6 +44,8 @@ export function createStore(persist: Persist, now: () => number = () => Date.now
   const config = signal<HallConfigView | null>(null);
   /** the hall's date (YYYY-MM-DD), from the server's clock */
   const today = signal('');
+  /** a server time in the hall's offset, to show a UTC instant (device health) in hall time */
+  const serverTime = signal('');
   const notice = signal<Notice | null>(null);
 
   const sortedWindows = computed(() => [...windows.value].sort((a, b) => a.number - b.number));
@@ -52,7 +54,7 @@ export function createStore(persist: Persist, now: () => number = () => Date.now
   const windowById = computed(() => new Map(windows.value.map((w) => [w.id, w])));
 
   return {
-    lang, t, session, page, queues, services, windows, users, devices, health, hallName, open, nextOpenAt, connected, loaded, notice, config, today,
+    lang, t, session, page, queues, services, windows, users, devices, health, hallName, open, nextOpenAt, connected, loaded, notice, config, today, serverTime,
     sortedWindows, sortedQueues, queueById, windowById,
     setLang(l: Lang) { lang.value = l; persist.set('lang', l); },
     setSession(s: Session | null) {

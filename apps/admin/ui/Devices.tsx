@@ -9,7 +9,7 @@ import type { DeviceInfo, DeviceKind } from '../../../protocol/domain.js';
 import { CreateDeviceBody } from '../../../protocol/schemas.js';
 import { ApiError } from '../../kit/client.js';
 import { qrSvg } from '../../kit/qr.js';
-import { shortDateTime } from '../../kit/time.js';
+import { hallIso, shortDateTime } from '../../kit/time.js';
 import { useApp } from '../context.js';
 import { check, refusalOf, type FieldErrors } from '../forms.js';
 import type { MsgKey } from '../i18n.js';
@@ -33,7 +33,7 @@ export function pairingLink(origin: string, role: Role, token: string, windowNum
 const HEALTH_KEYS: Record<string, MsgKey> = {
   online: 'h_online', offline: 'h_offline', 'paper-out': 'h_paper-out', 'paper-near-end': 'h_paper-near-end', 'cover-open': 'h_cover-open', error: 'h_error',
 };
-const PART_KEYS: Record<string, MsgKey> = { printer: 'part_printer', led: 'part_led', keypad: 'part_keypad', evaluator: 'part_evaluator', reader: 'part_reader', scanner: 'part_scanner', bus: 'part_bus' };
+const PART_KEYS: Record<string, MsgKey> = { printer: 'part_printer', led: 'part_led', keypad: 'part_keypad', evaluator: 'part_evaluator', reader: 'part_reader', idcard: 'part_reader', scanner: 'part_scanner', bus: 'part_bus' };
 
 export function Devices() {
   const { store, cmd } = useApp();
@@ -52,7 +52,10 @@ export function Devices() {
       store.say('info', t('revoked', { name: d.name }));
     } catch (e) { cmd.fail(e); }
   };
-  const health = Object.values(store.health.value).sort((a, b) => a.id.localeCompare(b.id));
+  // faults first: they are what the admin came for
+  const health = Object.values(store.health.value).sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online') || a.id.localeCompare(b.id));
+  /** health times are UTC instants: shown in the hall's time */
+  const at = (iso: string) => (store.serverTime.value ? shortDateTime(hallIso(Date.parse(iso), store.serverTime.value)) : shortDateTime(iso));
   const faults = health.filter((h) => h.status !== 'online').length;
   return (
     <section class="page devices">
@@ -90,7 +93,7 @@ export function Devices() {
               <td>{PART_KEYS[h.kind] ? t(PART_KEYS[h.kind]) : h.kind}</td>
               <td><span class={h.status === 'online' ? 'pill ok' : h.status === 'paper-near-end' ? 'pill warn' : 'pill bad'}>{HEALTH_KEYS[h.status] ? t(HEALTH_KEYS[h.status]) : h.status}</span></td>
               <td>{h.detail ?? ''}</td>
-              <td>{shortDateTime(h.at)}</td>
+              <td>{at(h.at)}</td>
             </tr>))}
           </tbody>
         </table>
