@@ -122,6 +122,10 @@ export function createCommands(store: Store, api: Client) {
     },
     calendar: (from: string, to: string) => api.call('GET /api/calendar', { query: { from, to } }),
 
+    // — credit: this month's barred people (masked) and a pardon by their opaque handle
+    barred: () => api.call('GET /api/citizens/barred'),
+    pardon: (ref: string, reason: string) => api.call('POST /api/citizens/barred/:ref/pardon', { params: { ref }, body: { reason } }),
+
     // — audit
     audit: (query: { actor?: string; type?: string; before?: number; limit?: number }) => api.call('GET /api/audit', { query }),
   };

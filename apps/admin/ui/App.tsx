@@ -9,15 +9,16 @@ import { People } from './People.js';
 import { Start } from './Start.js';
 import { HallPage, NoticesPage, PolicyPage } from './Settings.js';
 import { CalendarPage } from './Calendar.js';
+import { Credit } from './Credit.js';
 import type { MsgKey } from '../i18n.js';
 
 const VIEWS: Record<Page, () => preact.JSX.Element> = {
   start: Start, hall: HallPage, people: People, catalog: Catalog, devices: Devices, calendar: CalendarPage,
-  booking: () => <PolicyPage which="booking" />, calling: () => <PolicyPage which="calling" />, notices: NoticesPage, audit: Audit,
+  booking: () => <PolicyPage which="booking" />, calling: () => <PolicyPage which="calling" />, notices: NoticesPage, credit: Credit, audit: Audit,
 };
 const NAV: Record<Page, MsgKey> = {
   start: 'navStart', hall: 'navHall', people: 'navPeople', catalog: 'navCatalog', devices: 'navDevices', calendar: 'navCalendar',
-  booking: 'navBooking', calling: 'navCalling', notices: 'navNotices', audit: 'navAudit',
+  booking: 'navBooking', calling: 'navCalling', notices: 'navNotices', credit: 'navCredit', audit: 'navAudit',
 };
 
 export function App() {

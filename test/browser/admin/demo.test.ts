@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { openConsole, signIn as consoleSignIn } from '../console/console-page.js';
-import { button, goTo, openAdmin, shot, signIn, SIZES } from './admin-page.js';
+import { button, dialog, goTo, openAdmin, shot, signIn, SIZES } from './admin-page.js';
+import { citizen, idNumberOf } from '../../server/support.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -16,6 +17,11 @@ let page: Page;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ devices: true }), launchBrowser()]);
+  // a citizen with three online bookings (Monday afternoon, Tuesday morning) who comes to none: barred this month
+  const platform = server.client(await server.deviceToken('platform', 'gov'));
+  for (const [date, slot] of [['2026-11-23', '13:30'], ['2026-11-24', '08:30'], ['2026-11-24', '09:30']])
+    await platform.call('POST /api/bookings', { body: { ...citizen(5, { date, slot }), channel: 'online' } });
+  await server.setClock('2026-11-24T11:45:00+08:00');
 });
 afterAll(async () => {
   await browser?.close();
@@ -64,13 +70,31 @@ describe('admin app on the demo hall', () => {
     await shot(page, 'demo-booking-refused-wide');
     await page.getByLabel('每人每天最多预约次数').fill('3');
     await button(page, '保存').click();
-    await expect.poll(async () => ((await server.admin.call('GET /api/config')).policy as { maxBookingsPerDay?: number }).maxBookingsPerDay).toBe(3);
+    await expect.poll(async () => ((await server.client(await server.login('admin')).call('GET /api/config')).policy as { maxBookingsPerDay?: number }).maxBookingsPerDay).toBe(3);
+  });
+
+  it('信用: the barred citizen listed masked, pardoned with a reason', async () => {
+    await goTo(page, '信用');
+    const row = page.getByTestId('barred').locator('tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('*');
+    expect(text).not.toContain(idNumberOf(5));
+    await shot(page, 'demo-credit-wide');
+    await row.getByRole('button', { name: '豁免' }).click();
+    await dialog(page).getByRole('button', { name: '豁免' }).click(); // no reason: refused at the field
+    await expect.poll(() => dialog(page).locator('[data-field="reason"] .field-error').count()).toBe(1);
+    await dialog(page).getByLabel('豁免原因').fill('系统故障导致无法签到');
+    await dialog(page).getByRole('button', { name: '豁免' }).click();
+    await page.getByText('本月没有被暂停预约的群众。').waitFor();
+    const credit = await server.client(await server.login('admin')).call('GET /api/citizens/:idNumber/credit', { params: { idNumber: idNumberOf(5) } });
+    expect(credit).toEqual({ noShowsThisMonth: 0, barredUntil: null });
   });
 
   it('every page of the demo hall at both sizes', async () => {
     for (const [size, viewport] of Object.entries(SIZES)) {
       await page.setViewportSize(viewport);
-      for (const [nav, slug] of [['开始使用', 'start'], ['人员', 'people'], ['事项与队列', 'catalog'], ['日历与时间', 'calendar'], ['日志', 'audit']] as const) {
+      for (const [nav, slug] of [['开始使用', 'start'], ['人员', 'people'], ['事项与队列', 'catalog'], ['日历与时间', 'calendar'], ['信用', 'credit'], ['日志', 'audit']] as const) {
         await goTo(page, nav);
         await shot(page, `demo-${slug}-${size}`);
       }
