@@ -12,7 +12,7 @@ import type {
 } from './domain.js';
 import type { DeviceHealth } from './events.js';
 import type {
-  AuditEntry, BackupInfo, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, ConfigApplied, ConfigSectionResult, CreatedDevice,
+  AuditEntry, BackupInfo, BarredCitizen, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, ConfigApplied, ConfigSectionResult, CreatedDevice,
   Deleted, DeviceInfo, HallConfigView,
   IssueTicketResult, LedText, LoginResult, Me, Ok, PublicHall, PublicTicket, TicketResult, TicketView, UserAccount,
   UserResult, WindowResult, WindowWaiting, CalendarYearResult,
@@ -100,6 +100,8 @@ export const API = {
   'GET /api/bookings/:id': { response: answer<Booking>() },
   'POST /api/bookings/:id/reveal': { body: RevealBody, response: answer<Booking>() },
   'POST /api/bookings/:id/cancel': { body: CancelBookingBody, response: answer<BookingResult>() },
+  'GET /api/citizens/barred': { response: answer<BarredCitizen[]>() },
+  'POST /api/citizens/barred/:ref/pardon': { body: PardonBody, response: answer<Credit>() },
   'GET /api/citizens/:idNumber/credit': { response: answer<Credit>() },
   'POST /api/citizens/:idNumber/pardon': { body: PardonBody, response: answer<Credit>() },
 

@@ -52,6 +52,9 @@ export interface Deleted { id: string }
 /** PUT /api/_clock */
 export interface ClockResult { now: string }
 
+/** GET /api/citizens/barred: one person barred from booking this month; `ref` is the opaque handle for the pardon (never the number) */
+export interface BarredCitizen { ref: string; idNumber: string; noShowsThisMonth: number; barredUntil: string | null }
+
 /** GET /api/public/hall */
 export interface PublicHall {
   hallName: string; open: boolean; nextOpenAt: string | null;

@@ -175,6 +175,17 @@ export class Hall {
     }
     return bookings.cancelBooking(this.core, actor, id, by, reason);
   }
+  /** citizens barred from booking this month (admin): masked, with an opaque handle for the pardon */
+  barred(actor: Actor) {
+    this.authorize(actor, 'credit.barred');
+    return bookings.barred(this.core);
+  }
+
+  pardonBarred(actor: Actor, ref: string, reason: string) {
+    this.authorize(actor, 'credit.pardon');
+    return bookings.pardonBarred(this.core, actor, ref, reason);
+  }
+
   pardon(actor: Actor, idNumber: string, reason: string) {
     this.authorize(actor, 'credit.pardon');
     return bookings.pardon(this.core, actor, idNumber, reason);

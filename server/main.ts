@@ -11,7 +11,7 @@ import { sdNotify } from './systemd.js';
 import { ConfigError } from './config.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const APPS = ['kiosk', 'window-display', 'console'];
+const APPS = ['kiosk', 'window-display', 'console', 'admin'];
 const APPS_DIR = `${ROOT}apps/`;
 
 async function buildAppsIfMissing(log: pino.Logger) {
@@ -35,6 +35,7 @@ async function main() {
   const lines = [
     `  大厅 hall     ${running.hall.settings.hallName}   数据库 ${env.HALLQ_DB}`,
     `  控制台 console   ${url}/console/`,
+    `  管理后台 admin   ${url}/admin/`,
     ...(demoTokens['kiosk-1'] ? [
       `  取号机 kiosk     ${url}/kiosk/#token=${demoTokens['kiosk-1']}`,
       `  大厅屏 lobby     ${url}/window-display/#token=${demoTokens.lobby}`,

@@ -4,7 +4,7 @@ import type { Dictionaries, Translate as KitTranslate } from '../kit/i18n.js';
 export type { Lang } from '../kit/i18n.js';
 
 const zh = {
-  appTitle: '窗口叫号台',
+  appTitle: '窗口叫号台', toAdmin: '大厅管理',
   langSwitch: 'English',
   username: '用户名', password: '密码', login: '登录', logout: '退出',
   chooseWindow: '选择窗口', chooseWindowHint: '请选择您本次工作的窗口',
@@ -58,7 +58,7 @@ const zh = {
 export type MsgKey = keyof typeof zh;
 
 const en: Record<MsgKey, string> = {
-  appTitle: 'Caller console',
+  appTitle: 'Caller console', toAdmin: 'Hall admin',
   langSwitch: '中文',
   username: 'User name', password: 'Password', login: 'Sign in', logout: 'Sign out',
   chooseWindow: 'Choose window', chooseWindowHint: 'Choose the window you work at',

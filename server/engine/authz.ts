@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'booking.cancel': [...STAFF_UP, 'platform'],
   'credit.read': STAFF_UP,
   'credit.pardon': ['admin'],
+  /** the list of people barred this month (masked) */
+  'credit.barred': ['admin'],
   /** call-next, recall, start, finish, no-show, transfer, pause, resume, mode, sign in and out */
   'window.operate': [...STAFF_UP, 'keypad'],
   'window.read': STAFF_UP,

@@ -1,7 +1,9 @@
 /** Bookings from every channel, cancellation, credit and pardon (seed 002; DESIGN.md "Bookings", "Credit"). */
 import { HallError } from '../../protocol/errors.js';
 import type { Booking, BookingChannel, Credit, SlotInfo } from '../../protocol/domain.js';
-import { maskIdNumber, normalizeIdNumber, isValidIdNumber } from '../../protocol/identity.js';
+import { normalizeIdNumber, isValidIdNumber, maskIdNumber } from '../../protocol/identity.js';
+import { createHmac } from 'node:crypto';
+import type { BarredCitizen } from '../../protocol/responses.js';
 import { checkBooking, checkCancel, checkIdentity, serviceSlots, slotStartMs } from '../engine/bookings.js';
 import { creditOf } from '../engine/credit.js';
 import { monthOf } from '../engine/time.js';
@@ -107,6 +109,31 @@ export function pardon(core: Core, actor: Actor, rawId: string, reason: string):
     record(core, 'credit.pardoned', actor, null, { month, pardoned: n, reason, person: maskIdNumber(idNumber) });
     return creditFor(core, idNumber);
   });
+}
+
+/**
+ * An opaque handle on one barred person for this month: an HMAC of the ID number with the hall's
+ * secret, so the admin's list can offer a pardon without ever carrying the number in clear.
+ */
+function barredRef(secret: string, month: string, idNumber: string): string {
+  return createHmac('sha256', secret).update(`barred.${month}.${idNumber}`).digest().subarray(0, 16).toString('base64url');
+}
+
+function barredNow(core: Core) {
+  const month = monthOf(core.today());
+  return core.repos.noShows.barredInMonth(month, core.cfg.policy.noShowLimit).map((r) => ({ ...r, month, ref: barredRef(core.cfg.secret, month, r.id_number) }));
+}
+
+/** GET /api/citizens/barred: people barred from booking this month, masked, each with its pardon handle. */
+export function barred(core: Core): BarredCitizen[] {
+  return barredNow(core).map((r) => ({ ref: r.ref, idNumber: maskIdNumber(r.id_number), ...creditFor(core, r.id_number) }));
+}
+
+/** POST /api/citizens/barred/:ref/pardon: the pardon of one listed person (404 when the handle names nobody barred now). */
+export function pardonBarred(core: Core, actor: Actor, ref: string, reason: string): Credit {
+  const hit = barredNow(core).find((r) => r.ref === ref);
+  if (!hit) throw new HallError('not-found', { ref });
+  return pardon(core, actor, hit.id_number, reason);
 }
 
 /** Records a no-show against a person (a forfeited booking or a reservation ticket marked no-show). */

@@ -1,6 +1,7 @@
 /** What every route shares: input parsing at the edge, who may act, and the actor of a request. */
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { HallError } from '../../protocol/errors.js';
 import type { Actor } from '../hall.js';
 import { refusal, type Command } from '../hall.js';
@@ -11,8 +12,11 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** zod's own complaints in Chinese (a schema's own message, e.g. 日期不存在, still wins): the admin app shows them at the field */
+const zh = zhCN().localeError;
+
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const r = schema.safeParse(data ?? {});
+  const r = schema.safeParse(data ?? {}, { error: zh });
   if (!r.success)
     throw new HallError('bad-request', { issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
   return r.data;

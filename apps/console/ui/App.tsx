@@ -38,6 +38,7 @@ export function App() {
           {w && <span class="win">{t('windowN', { n: w.number })} · {w.name}</span>}
           {w && <button class="link" onClick={() => store.setWindow(null)}>{t('changeWindow')}</button>}
           <span class={store.connected.value ? 'dot ok' : 'dot bad'} title={store.connected.value ? t('connected') : t('disconnected')} />
+          {lead && <a class="link" href="/admin/">{t('toAdmin')}</a>}
           <button class="link" onClick={() => store.setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
           <button class="link" onClick={() => void cmd.logout()}>{t('logout')}</button>
         </div>

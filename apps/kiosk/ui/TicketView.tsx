@@ -7,7 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { useStore, type Screen } from '../store.js';
 import { t } from '../i18n.js';
 import { printStatus } from '../idle.js';
-import { qrSvg } from '../qr.js';
+import { qrSvg } from '../../kit/qr.js';
 
 export function TicketView({ view }: { view: Extract<Screen, { name: 'ticket' }> }) {
   const store = useStore();

@@ -53,8 +53,12 @@ export function noShowsRepo(db: Db) {
     'SELECT count(*) n FROM no_shows WHERE id_number = ? AND month = ? AND pardoned_at IS NULL');
   const pardon = db.prepare(
     'UPDATE no_shows SET pardoned_at = @at, pardoned_by = @by, pardon_reason = @reason WHERE id_number = @idNumber AND month = @month AND pardoned_at IS NULL');
+  const barred = db.prepare<[string, number], { id_number: string; n: number }>(
+    'SELECT id_number, count(*) n FROM no_shows WHERE month = ? AND pardoned_at IS NULL GROUP BY id_number HAVING n >= ? ORDER BY n DESC, id_number');
   return {
     insert: (r: { id: string; id_number: string; month: string; booking_id: string | null; ticket_id: string | null; at: number }) => insert.run(r),
+    /** people with at least `limit` unpardoned no-shows in `month` */
+    barredInMonth: (month: string, limit: number) => barred.all(month, limit),
     countInMonth: (idNumber: string, month: string) => count.get(idNumber, month)!.n,
     pardonMonth: (p: { idNumber: string; month: string; at: number; by: string; reason: string }) => pardon.run(p).changes,
   };

@@ -33,6 +33,10 @@ export function bookingRoutes({ hall }: ServerContext): Router {
     res.json(hall.cancelBooking(actorOf(req), param(req, 'id'), body.by, body.reason));
   });
 
+  r.get('/citizens/barred', allow('credit.barred'), noStore, (req, res) => void res.json(hall.barred(actorOf(req))));
+  r.post('/citizens/barred/:ref/pardon', allow('credit.pardon'), (req, res) => {
+    res.json(hall.pardonBarred(actorOf(req), param(req, 'ref'), parse(PardonBody, req.body).reason));
+  });
   r.get('/citizens/:idNumber/credit', allow('credit.read'), noStore, (req, res) => void res.json(hall.credit(actorOf(req), param(req, 'idNumber'))));
   r.post('/citizens/:idNumber/pardon', allow('credit.pardon'), (req, res) => {
     const body = parse(PardonBody, req.body);

@@ -1,4 +1,4 @@
-/** A QR code as an SVG path (ASCII text only: the ticket status URL). */
+/** A QR code as an SVG path (ASCII text only: a ticket status URL, a device pairing link). Shared by the kiosk and the admin app. */
 import QRCode from 'qrcode';
 
 export function qrSvg(text: string): string {
