@@ -89,6 +89,14 @@ describe('lobby display', () => {
     expect(log.at(-1)!.call).toBe(`${number}→1 recall`);
   }, 40_000);
 
+  it('issue 14: a closed window (signed out) shows 暂停服务 rather than vanishing', async () => {
+    await act(srv, staff.w4, 'w4', 'close');
+    await page.waitForSelector('[data-testid="window-4"][data-status="closed"] .wcard-paused-text');
+    await expect(page.locator('[data-testid="window-4"]').textContent()).resolves.toContain('暂停服务');
+    await act(srv, staff.w4, 'w4', 'open');
+    await page.waitForSelector('[data-testid="window-4"][data-status="open"]');
+  });
+
   it('marks a paused window and counts who waits per queue', async () => {
     await issue(srv, kiosk, 's-b01');
     await act(srv, staff.w4, 'w4', 'pause', { reason: '系统维护' });
