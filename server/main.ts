@@ -33,6 +33,7 @@ async function main() {
   // the one line tests and scripts wait for (CONTRACT.md)
   process.stdout.write(`hallq listening on ${url}\n`);
   const lines = [
+    ...(running.publicUrlWarning ? [`  ⚠ ${running.publicUrlWarning}`] : []),
     `  大厅 hall     ${running.hall.settings.hallName}   数据库 ${env.HALLQ_DB}`,
     `  控制台 console   ${url}/console/`,
     ...(demoTokens['kiosk-1'] ? [

@@ -37,6 +37,8 @@ export interface StartOptions {
 
 export interface RunningHall {
   url: string;
+  /** said at start when `publicUrl` is unset (null when set) */
+  publicUrlWarning: string | null;
   port: number;
   hall: Hall;
   auth: Auth;
@@ -97,6 +99,8 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${env.HALLQ_HOST}:${port}`;
+  const warning = publicUrlWarning(config.publicUrl, url);
+  if (warning) log.warn({ publicUrl: null, fallback: url }, warning);
   hall.startTimers();
 
   let closed: Promise<void> | null = null;
@@ -108,5 +112,14 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, devices, config, env, demoTokens, adminPassword: admin.printPassword, close };
+  return { url, port, hall, auth, realtime, devices, config, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
+}
+
+/**
+ * Without `publicUrl` the printed ticket's QR code points at the address the server listens on,
+ * which a citizen's phone often cannot reach (127.0.0.1, a LAN name): said at start (issue 14).
+ */
+export function publicUrlWarning(publicUrl: string | undefined, listenUrl: string): string | null {
+  if (publicUrl) return null;
+  return `publicUrl 未设置：号票二维码将指向 ${listenUrl}，群众手机可能无法打开；请在配置文件中设置 publicUrl (publicUrl is not set: ticket QR codes point at ${listenUrl})`;
 }

@@ -40,3 +40,12 @@ describe('windows close', () => {
     expect(hall.snapshot().windows.find((w) => w.id === 'w2')!.status).toBe('open'); // not held by this user: untouched
   });
 });
+
+describe('ticketForPrint (issue 14)', () => {
+  it('lists the numbers of the windows serving the queue; a walk-in leaves out the reservation-only window', () => {
+    const { hall } = makeHall({ now: '2026-11-23T09:00:00+08:00' });
+    seedCatalog(hall);
+    const { ticket } = hall.issueTicket(KIOSK, { serviceId: 'a1' });
+    expect(hall.ticketForPrint(ticket.id).windows).toEqual([1, 2]);
+  });
+});
