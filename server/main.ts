@@ -24,6 +24,8 @@ async function buildAppsIfMissing(log: pino.Logger) {
 
 async function main() {
   if (process.argv.includes('--demo') && process.env.HALLQ_DEMO === undefined) process.env.HALLQ_DEMO = '1';
+  // npm start's demo runs the demo schedule (open around the clock) unless told otherwise
+  if (process.argv.includes('--demo') && process.env.HALLQ_DEMO_ALLDAY === undefined) process.env.HALLQ_DEMO_ALLDAY = '1';
   const log = pino({ level: process.env.HALLQ_LOG_LEVEL ?? 'info', base: { app: 'hallq' } });
   const notify = sdNotify(log);
   if (process.env.HALLQ_SKIP_BUILD !== '1') await buildAppsIfMissing(log);

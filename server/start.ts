@@ -17,7 +17,7 @@ import { createApp } from './http/app.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { Presence } from './realtime/presence.js';
 import { hoursOf, loadHallConfig, parseEnv, parseHallConfig, type Env, type HallConfig } from './config.js';
-import { DEMO_ADMIN_PASSWORD, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, seedDemo } from './demo.js';
+import { DEMO_ADMIN_PASSWORD, DEMO_ALLDAY_LABEL, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, demoAllDayHours, seedDemo } from './demo.js';
 import { DEFAULT_POLICY } from './engine/policy.js';
 import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
@@ -63,7 +63,10 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   const clock = env.HALLQ_CLOCK === 'manual' ? new ManualClock(env.HALLQ_NOW ?? new Date()) : new SystemClock();
   // the demo is a real city's hall (seed 000); a config file names its own
   const hallName = demo && !env.HALLQ_CONFIG && opts.config === undefined ? '商洛市政务服务中心' : config.hall.name;
-  const settings = { hallName, hours: hoursOf(config, env.HALLQ_TZ), policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
+  // the demo schedule (npm start): open around the clock, and the hall's name says so on every screen
+  const allDay = demo && env.HALLQ_DEMO_ALLDAY === '1';
+  const hours = allDay ? demoAllDayHours(hoursOf(config, env.HALLQ_TZ)) : hoursOf(config, env.HALLQ_TZ);
+  const settings = { hallName: allDay ? `${hallName}${DEMO_ALLDAY_LABEL}` : hallName, hours, policy: { ...DEFAULT_POLICY, ...config.policy }, secret: '' };
   const hall = new Hall(createRepos(db), clock, settings, log.child({ module: 'hall' }));
   const auth = new Auth(hall, () => clock.now().getTime());
   if (demo && (await seedDemo(hall))) log.info('seeded the demo hall');
