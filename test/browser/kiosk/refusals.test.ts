@@ -121,6 +121,7 @@ describe('kiosk refusal screens', () => {
     const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
     await expect.poll(() => page.locator('[data-testid=session-banner]').textContent(), { timeout: 10_000 }).toBe('延时服务时段 12:00–13:30：仅办理标有“延时”的事项');
     await page.getByRole('button', { name: /^现场取号/ }).click();
+    await page.getByRole('button', { name: /^A 综合受理/ }).click(); // greyed ones come after the open ones: queue A fits one page
     const off = page.locator('[data-service="s-a03"]');
     await off.waitFor();
     expect(await off.isDisabled()).toBe(true); // not on the 延时服务 list
