@@ -127,12 +127,37 @@ export interface CallingPolicy {
   eligibleBeforeMinutes: number;
 }
 
+/** The opening-hours session running now (hallq's addition): an extended (延时服务) one serves only the 延时 list. */
+export interface SessionNow {
+  /** the calendar's session kind: 'regular', 'lunch', 'evening', 'weekend', 'holiday', … */
+  kind: string;
+  /** 'HH:MM' local */
+  start: string;
+  end: string;
+  extended: boolean;
+  appointmentOnly: boolean;
+}
+
+/** A service that takes no walk-in ticket now, and when it next does (null: none within the search horizon). */
+export interface ServiceWait {
+  serviceId: string;
+  nextAt: string | null;
+}
+
+/** Which services take walk-in tickets now (hallq's addition), so a kiosk greys the others before a tap. */
+export interface Availability {
+  session: SessionNow | null;
+  unavailable: ServiceWait[];
+}
+
 export interface StateSnapshot {
   time: string;
   hallName?: string;
   /** whether the hall takes tickets now, and when it next opens when it does not */
   open?: boolean;
   nextOpenAt?: string | null;
+  /** the session now and the services not served in it (hallq's addition) */
+  availability?: Availability;
   /** the calling policy's numbers a console needs to order a window's waiting list like call-next (hallq's addition) */
   policy?: CallingPolicy;
   windows: WindowState[];

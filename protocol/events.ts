@@ -1,5 +1,5 @@
 /** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
-import type { StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
+import type { Availability, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
 
 export interface TicketCalledEvent {
   ticket: { id: string; number: string; kind: TicketKind; queueId: string };
@@ -32,6 +32,8 @@ export interface HallUpdatedEvent {
   open: boolean;
   nextOpenAt: string | null;
   hallName: string;
+  /** the session now and the services not served in it: sent again whenever the session changes (e.g. 12:00 lunch 延时服务) */
+  availability?: Availability;
 }
 
 export interface ServerToClientEvents {

@@ -44,6 +44,8 @@ export interface LogEvents {
   'window.closed': Record<string, never>;
   /** the day-end close ran: how many tickets it closed */
   'day.closed': { day: string; tickets: number };
+  /** day end closed the windows still open and unbound their staff (issue 14): their numbers */
+  'day.windows-closed': { windows: number[] };
   /** staff needed one booking's personal data in clear (POST /api/bookings/:id/reveal): why */
   'booking.revealed': { reason: string };
   // accounts and devices (server/hall/people.ts); never a password or a token
@@ -80,7 +82,7 @@ const TYPES: Record<LogType, true> = {
   'service.created': true, 'service.updated': true, 'service.deleted': true,
   'window.created': true, 'window.updated': true, 'window.deleted': true,
   'window.paused': true, 'window.resumed': true, 'window.mode': true, 'window.opened': true, 'window.closed': true,
-  'day.closed': true,
+  'day.closed': true, 'day.windows-closed': true,
   'booking.revealed': true,
   'user.created': true, 'user.updated': true, 'user.password-set': true, 'user.signed-in': true, 'user.signed-out': true,
   'device.registered': true, 'device.replaced': true, 'device.revoked': true,

@@ -124,6 +124,7 @@ const EnvSchema = z.object({
   HALLQ_CONFIG: z.string().optional(),
   HALLQ_ADMIN_PASSWORD: z.string().min(8, 'HALLQ_ADMIN_PASSWORD must be at least 8 characters').optional(),
   HALLQ_DEMO: z.enum(['0', '1']).optional(),
+  HALLQ_DEMO_ALLDAY: z.enum(['0', '1']).optional(),
   HALLQ_CLOCK: z.enum(['system', 'manual']).default('system'),
   HALLQ_TZ: zone.default('Asia/Shanghai'),
   HALLQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -89,3 +89,23 @@ export async function seedDemo(hall: Hall): Promise<boolean> {
   hall.catalog.import(SYSTEM, demoSeed(await hashPassword(DEMO_PASSWORD)));
   return true;
 }
+
+/**
+ * The demo schedule (issue 14, demo only: `npm start` sets HALLQ_DEMO_ALLDAY=1): one regular session
+ * 00:00–24:00 every day, holidays included, so whoever tries the demo finds the hall open. Built on
+ * the hall config's own `hours` keys; the hall's name says it is a demo schedule.
+ */
+export function demoAllDayHours<H extends { summer: unknown; winter: unknown }>(hours: H): H {
+  const day: [string, string] = ['00:00', '24:00'];
+  return {
+    ...hours,
+    summer: { am: ['00:00', '12:00'], pm: ['12:00', '24:00'] },
+    winter: { am: ['00:00', '12:00'], pm: ['12:00', '24:00'] },
+    lunch: false, eveningMinutes: 0,
+    weekend: [day], holiday: { sessions: [day], appointmentOnly: false },
+    closedExceptions: false,
+  };
+}
+
+/** What the lobby and kiosk headers say under the demo schedule. */
+export const DEMO_ALLDAY_LABEL = '（演示：全天开放）';

@@ -24,6 +24,8 @@ async function buildAppsIfMissing(log: pino.Logger) {
 
 async function main() {
   if (process.argv.includes('--demo') && process.env.HALLQ_DEMO === undefined) process.env.HALLQ_DEMO = '1';
+  // npm start's demo runs the demo schedule (open around the clock) unless told otherwise
+  if (process.argv.includes('--demo') && process.env.HALLQ_DEMO_ALLDAY === undefined) process.env.HALLQ_DEMO_ALLDAY = '1';
   const log = pino({ level: process.env.HALLQ_LOG_LEVEL ?? 'info', base: { app: 'hallq' } });
   const notify = sdNotify(log);
   if (process.env.HALLQ_SKIP_BUILD !== '1') await buildAppsIfMissing(log);
@@ -33,6 +35,7 @@ async function main() {
   // the one line tests and scripts wait for (CONTRACT.md)
   process.stdout.write(`hallq listening on ${url}\n`);
   const lines = [
+    ...(running.publicUrlWarning ? [`  ⚠ ${running.publicUrlWarning}`] : []),
     `  大厅 hall     ${running.hall.settings.hallName}   数据库 ${env.HALLQ_DB}`,
     `  控制台 console   ${url}/console/`,
     `  管理后台 admin   ${url}/admin/`,

@@ -18,7 +18,7 @@ import { attachRealtime, type Realtime } from './realtime/io.js';
 import { Presence } from './realtime/presence.js';
 import { ConfigError, liveSettings, parseEnv, parseHallConfig, readHallConfigFile, type Env, type HallConfig } from './config.js';
 import { Settings } from './settings.js';
-import { DEMO_ADMIN_PASSWORD, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, seedDemo } from './demo.js';
+import { DEMO_ADMIN_PASSWORD, DEMO_ALLDAY_LABEL, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, demoAllDayHours, seedDemo } from './demo.js';
 import { startDevices, type DevicesHandle } from './devices-binding.js';
 import type { ServerContext } from './http/context.js';
 import { StorageWatch, storageFault } from './storage/faults.js';
@@ -45,6 +45,8 @@ export interface StartOptions {
 
 export interface RunningHall {
   url: string;
+  /** said at start when `publicUrl` is unset (null when set) */
+  publicUrlWarning: string | null;
   port: number;
   hall: Hall;
   auth: Auth;
@@ -126,6 +128,12 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
     throw err;
   }
+  // the demo schedule (npm start): open around the clock, and the hall's name says so on every screen
+  // (in effect only, never stored: the settings keep the real hall's hours)
+  if (demo && env.HALLQ_DEMO_ALLDAY === '1') {
+    hall.config.write(SYSTEM, {}, { hallName: `${hall.settings.hallName}${DEMO_ALLDAY_LABEL}`, hours: demoAllDayHours(hall.settings.hours) },
+      { via: 'seed', restartRequired: false });
+  }
   const auth = new Auth(hall, () => clock.now().getTime());
   if (demo && (await orDegraded('demo seed', () => seedDemo(hall), () => false))) log.info('seeded the demo hall');
   const admin = await orDegraded('admin account',
@@ -166,6 +174,8 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${env.HALLQ_HOST}:${port}`;
+  const warning = publicUrlWarning(hall.settings.publicUrl ?? undefined, url);
+  if (warning) log.warn({ publicUrl: null, fallback: url }, warning);
   // a tick the store refuses (forfeits, day end) is retried on the next one: the timer never dies
   hall.startTimers(undefined, (err) => storage.failed(err) !== null);
   ctx.backups?.start();
@@ -181,5 +191,14 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, storage, devices, config, settings, env, demoTokens, adminPassword: admin.printPassword, close };
+  return { url, port, hall, auth, realtime, storage, devices, config, settings, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
+}
+
+/**
+ * Without `publicUrl` the printed ticket's QR code points at the address the server listens on,
+ * which a citizen's phone often cannot reach (127.0.0.1, a LAN name): said at start (issue 14).
+ */
+export function publicUrlWarning(publicUrl: string | undefined, listenUrl: string): string | null {
+  if (publicUrl) return null;
+  return `publicUrl 未设置：号票二维码将指向 ${listenUrl}，群众手机可能无法打开；请在配置文件中设置 publicUrl (publicUrl is not set: ticket QR codes point at ${listenUrl})`;
 }

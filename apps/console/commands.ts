@@ -177,6 +177,20 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
         else store.say('info', store.t('nobodyWaiting'));
       }
     },
+    /**
+     * 签退 (issue 14): signs out of this window, which closes it (lobby, kiosk, LED show it closed).
+     * A ticket still called goes back to its queue first, one being served is finished first: the
+     * console asked before calling this.
+     */
+    signOut: () => windowCommand(async () => {
+      const cur = store.myWindow.value?.current;
+      if (cur?.status === 'serving') await api.call('POST /api/windows/:id/finish', { params: mine() });
+      if (cur?.status === 'called') await api.call('POST /api/windows/:id/transfer', { params: mine(), body: { queueId: cur.queueId } });
+      const out = await api.call('POST /api/windows/:id/close', { params: mine() });
+      store.applyWindow(out.window);
+      store.setWindow(null);
+      store.say('info', store.t('signedOut', { n: out.window.number }));
+    }),
     pause: (reason: string) => windowCommand(async () => store.applyWindow((await api.call('POST /api/windows/:id/pause', { params: mine(), body: { reason } })).window)),
     /** the other mode than the window's when the command runs, not when the key was pressed: two quick presses come back */
     toggleMode: () => windowCommand(async () => {

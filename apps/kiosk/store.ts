@@ -5,7 +5,7 @@
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Booking, HallWindow, Queue, QueueState, Service, StateSnapshot, Ticket } from '../../protocol/domain.js';
+import type { Availability, Booking, HallWindow, Queue, QueueState, Service, StateSnapshot, Ticket } from '../../protocol/domain.js';
 import type { PrintState } from '../../protocol/responses.js';
 import type { Lang } from './i18n.js';
 
@@ -47,8 +47,12 @@ export function createKioskStore(opts: { lang: Lang; idleSeconds: number; camera
     return m;
   });
 
+  /** services that take no walk-in ticket now → when they next do (ISO, or null) */
+  const unavailable = computed(() => new Map((snapshot.value?.availability?.unavailable ?? []).map((u) => [u.serviceId, u.nextAt])));
+  const session = computed(() => snapshot.value?.availability?.session ?? null);
+
   return {
-    snapshot, skewMs, nowMs, queues, services, windows, screen, lang, elder, connected, unauthorized, prints, lastInput,
+    snapshot, skewMs, unavailable, session, nowMs, queues, services, windows, screen, lang, elder, connected, unauthorized, prints, lastInput,
     waitingByQueue,
     idleSeconds: opts.idleSeconds,
     camera: opts.camera,
@@ -65,9 +69,9 @@ export function createKioskStore(opts: { lang: Lang; idleSeconds: number; camera
       snapshot.value = { ...s, queues: s.queues.map((x) => (x.id === q.id ? { ...x, waiting: q.waiting, reservationsWaiting: q.reservationsWaiting } : x)) };
     },
     /** `hall:updated`: the hall opened or closed, or its name changed (no stale 正在办公) */
-    applyHall(e: { open: boolean; nextOpenAt: string | null; hallName: string }) {
+    applyHall(e: { open: boolean; nextOpenAt: string | null; hallName: string; availability?: Availability }) {
       const s = snapshot.value;
-      if (s) snapshot.value = { ...s, open: e.open, nextOpenAt: e.nextOpenAt, hallName: e.hallName };
+      if (s) snapshot.value = { ...s, open: e.open, nextOpenAt: e.nextOpenAt, hallName: e.hallName, availability: e.availability ?? s.availability };
     },
     applyPrint(e: { ticketId: string; ok: boolean; reason?: string }) {
       prints.value = { ...prints.value, [e.ticketId]: { ok: e.ok, reason: e.reason } };

@@ -23,6 +23,11 @@ export class LedScreen {
     return this.show(`请${ticketNumber}号`, `到${windowNumber}号窗口`, true);
   }
 
+  /** The same text as the call, steady: the citizen has arrived and service started. */
+  showServing(ticketNumber: string, windowNumber: number): Promise<void> {
+    return this.show(`请${ticketNumber}号`, `到${windowNumber}号窗口`, false);
+  }
+
   showPaused(): Promise<void> {
     return this.show('暂停服务', `${this.windowNumber}号窗口`, false);
   }

@@ -56,6 +56,11 @@ export function renderTicketBytes(job: TicketPrintJob, paperWidth: PaperWidth): 
   sized(job.serviceName, 2, 2);
   p.bold(false);
   p.append(gsSize(1, 1));
+  if (job.windows?.length) {
+    p.bold(true);
+    for (const l of fold(windowsLine(job.windows), cols)) line(l);
+    p.bold(false);
+  }
   line(`您前面还有 ${job.waitingAhead} 人等候`);
   line(`取号时间 ${wallClock(job.issuedAt)}`);
   p.newLine();
@@ -68,6 +73,11 @@ export function renderTicketBytes(job: TicketPrintJob, paperWidth: PaperWidth): 
   for (const notice of job.notices) for (const l of fold(notice, cols)) line(l);
   p.cut();
   return Buffer.from(p.getBuffer());
+}
+
+/** [4, 5] → '办理窗口：4号、5号' (the kiosk screen says the same) */
+export function windowsLine(numbers: number[]): string {
+  return `办理窗口：${numbers.map((n) => `${n}号`).join('、')}`;
 }
 
 /** '2026-11-23T09:12:34+08:00' → '2026-11-23 09:12', the wall-clock time where the ticket was issued. */

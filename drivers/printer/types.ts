@@ -11,6 +11,8 @@ export interface TicketPrintJob {
   /** Reservations: 'HH:MM' slot start, printed as 预约 09:30. */
   slot?: string;
   waitingAhead: number;
+  /** the numbers of the windows serving the ticket's queue, printed as 办理窗口：4号、5号 (none: the line is left out) */
+  windows?: number[];
   /** ISO 8601 with offset; printed in that offset's wall-clock time. */
   issuedAt: string;
   /** ASCII only: printed as a QR code. */

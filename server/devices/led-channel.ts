@@ -12,6 +12,7 @@ import type { HealthBoard } from './health.js';
 
 export type LedContent =
   | { kind: 'call'; ticketNumber: string; windowNumber: number }
+  | { kind: 'serving'; ticketNumber: string; windowNumber: number }
   | { kind: 'paused' }
   | { kind: 'idle'; name: string }
   | { kind: 'clear' };
@@ -100,6 +101,8 @@ function render(screen: LedScreen, c: LedContent): Promise<void> {
   switch (c.kind) {
     case 'call':
       return screen.showCall(c.ticketNumber, c.windowNumber);
+    case 'serving':
+      return screen.showServing(c.ticketNumber, c.windowNumber);
     case 'paused':
       return screen.showPaused();
     case 'idle':

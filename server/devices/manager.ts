@@ -186,9 +186,11 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     const channel = this.leds.get(w.number);
     if (!channel) return;
     let content: LedContent | null = null;
-    if (w.status === 'closed') content = { kind: 'clear' };
+    // a closed window shows its idle text (its name), as between calls (issue 14)
+    if (w.status === 'closed') content = { kind: 'idle', name: w.name };
     else if (w.status === 'paused') content = { kind: 'paused' };
-    // while a ticket is called or served the call text stays up; ticket:called puts it there
+    // once service starts the call text stays, steady (no blinking); while only called, ticket:called put it there blinking
+    else if (w.current?.status === 'serving') content = { kind: 'serving', ticketNumber: w.current.number, windowNumber: w.number };
     else if (!w.current) content = { kind: 'idle', name: w.name };
     if (content) channel.show(content);
   }

@@ -5,6 +5,7 @@
  * and tokens as their sha256, so neither a password nor a token ever reaches the log or the database.
  */
 import { HallError } from '../../protocol/errors.js';
+import { windowState } from './views.js';
 import type { DeviceInfo, DeviceKind, Role, UserAccount, UserInfo } from '../../protocol/domain.js';
 import type { DeviceRow, UserRow } from '../db/repos/people.js';
 import { toIso } from '../engine/time.js';
@@ -92,7 +93,18 @@ export function endSession(core: Core, actor: Actor, tokenHash: string) {
   return core.run('user.sign-out', actor, undefined, (emit) => {
     core.repos.tokens.revoke(tokenHash, core.now());
     revoked(emit, null, tokenHash);
-    if (actor.kind === 'user') record(core, 'user.signed-out', actor, actor.id, {});
+    if (actor.kind === 'user') {
+      record(core, 'user.signed-out', actor, actor.id, {});
+      // logging out signs out of the windows this user holds (签退, issue 14): closed, nobody bound;
+      // a ticket still current stays there (the console asked first)
+      for (const w of core.repos.windows.rows()) {
+        if (w.staff_user_id !== actor.id) continue;
+        const next = { ...w, status: 'closed' as const, pause_reason: null, staff_user_id: null };
+        core.repos.windows.saveState(next);
+        record(core, 'window.closed', actor, w.id, {});
+        emit('window:updated', { window: windowState(core, next) });
+      }
+    }
     return { ok: true as const };
   });
 }

@@ -59,6 +59,8 @@ export interface TicketPrintData {
   slot?: string;
   waitingAhead: number;
   issuedAt: string;
+  /** the numbers of the windows that serve its queue (a walk-in: not the reservation-only ones), ascending (issue 14) */
+  windows: number[];
 }
 
 export function ticketForPrint(core: Core, id: string): TicketPrintData {
@@ -69,5 +71,8 @@ export function ticketForPrint(core: Core, id: string): TicketPrintData {
     serviceName: core.repos.services.get(ticket.serviceId)?.name ?? '',
     ...(booking ? { slot: booking.slot } : {}),
     waitingAhead, issuedAt: ticket.issuedAt,
+    windows: core.repos.windows.list()
+      .filter((w) => w.queueIds.includes(ticket.queueId) && (ticket.kind === 'reservation' || !w.reservationOnly))
+      .map((w) => w.number).sort((a, b) => a - b),
   };
 }

@@ -9,11 +9,11 @@ import { forfeitTime } from '../engine/bookings.js';
 import { closeAtDayEnd, closesNow, dayEndAt as dayEndAtRule, DAY_END_REASON, waitingClosesBefore } from '../engine/day-end.js';
 import { MINUTE } from '../engine/time.js';
 import type { TicketRow } from '../db/repos/tickets.js';
-import { SYSTEM, record, type Core } from './core.js';
+import { SYSTEM, record, type Core, type Emit } from './core.js';
 import { recordNoShow } from './bookings.js';
 import { housekeepOncePerDay } from './housekeeping.js';
 import { saveTicket } from './ticket-store.js';
-import { openness, queueCounts, windowState } from './views.js';
+import { availability, openness, queueCounts, windowState } from './views.js';
 
 /** `now`: the time the tick believes (engine/clock-watch.ts), the clock's by default. */
 export function forfeitLateBookings(core: Core, now = core.now()): number {
@@ -71,19 +71,53 @@ export function closeDays(core: Core, now = core.now()): number {
         emit('window:updated', { window: windowState(core, cleared) });
       }
     }
+    if (todayEnded && windowsClosedOn.get(core) !== today) {
+      windowsClosedOn.set(core, today);
+      closeAllWindows(core, emit);
+    }
     return { count: rows.length };
   }).count;
 }
 
-/** The openness the last tick saw, per hall: a change is the clock crossing an opening or a closing. */
-const lastOpen = new WeakMap<Core, boolean>();
+/** The hall day whose end last closed the windows, per hall: once per day, so a window opened later that night stays open. */
+const windowsClosedOn = new WeakMap<Core, string>();
 
-/** Emits `hall:updated` when the hall opened or closed since the last tick (the first tick only notes it). */
+/**
+ * Day end (issue 14): every window not closed is closed and its staff unbound (签退), so the lobby,
+ * the kiosk and the window's LED show it closed until someone signs in next morning. A window still
+ * serving keeps its ticket (the citizen is at the window; the ticket closes when its day is over).
+ */
+function closeAllWindows(core: Core, emit: Emit) {
+  const closed: number[] = [];
+  for (const w of core.repos.windows.rows()) {
+    if (w.status === 'closed' && w.staff_user_id === null) continue;
+    const next = { ...w, status: 'closed' as const, pause_reason: null, staff_user_id: null };
+    core.repos.windows.saveState(next);
+    emit('window:updated', { window: windowState(core, next) });
+    closed.push(w.number);
+  }
+  if (closed.length) record(core, 'day.windows-closed', SYSTEM, null, { windows: closed });
+}
+
+/**
+ * The openness and session the last tick saw, per hall: a change is the clock crossing an opening,
+ * a closing, or a session boundary (a regular session giving way to the lunch 延时服务 one changes
+ * which services take tickets while the hall stays open).
+ */
+const lastOpen = new WeakMap<Core, string>();
+
+const sessionKey = (core: Core, open: boolean): string => {
+  const s = availability(core).session;
+  return `${open}|${s ? `${s.kind}@${s.start}` : '-'}`;
+};
+
+/** Emits `hall:updated` when the hall opened or closed, or its session changed, since the last tick (the first tick only notes it). */
 export function watchOpenness(core: Core): boolean {
   const now = openness(core);
+  const key = sessionKey(core, now.open);
   const before = lastOpen.get(core);
-  lastOpen.set(core, now.open);
-  if (before === undefined || before === now.open) return false;
+  lastOpen.set(core, key);
+  if (before === undefined || before === key) return false;
   announce(core, now);
   return true;
 }
@@ -94,13 +128,13 @@ export function watchOpenness(core: Core): boolean {
  */
 export function announceHall(core: Core): void {
   const now = openness(core);
-  lastOpen.set(core, now.open);
+  lastOpen.set(core, sessionKey(core, now.open));
   announce(core, now);
 }
 
 function announce(core: Core, now: { open: boolean; nextOpenAt: string | null }) {
   core.run('hall-updated', SYSTEM, undefined, (emit) => {
-    emit('hall:updated', { open: now.open, nextOpenAt: now.nextOpenAt, hallName: core.cfg.hallName });
+    emit('hall:updated', { open: now.open, nextOpenAt: now.nextOpenAt, hallName: core.cfg.hallName, availability: availability(core) });
     return {};
   });
 }

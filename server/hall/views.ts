@@ -1,5 +1,5 @@
 /** Read models: window and queue states, the public snapshot, a ticket's view, the daily report. No personal data. */
-import type { DailyReport, QueueState, RecentCall, StateSnapshot, Ticket, WindowState } from '../../protocol/domain.js';
+import type { Availability, DailyReport, QueueState, RecentCall, StateSnapshot, Ticket, WindowState } from '../../protocol/domain.js';
 import type { WindowRow } from '../db/repos/catalog.js';
 import { HallError } from '../../protocol/errors.js';
 import { callOrder } from '../../protocol/rules/calling.js';
@@ -54,12 +54,38 @@ export function openness(core: Core): { open: boolean; nextOpenAt: string | null
   return { open, nextOpenAt: next ? toIso(next.getTime(), core.cfg.hours.tz) : null };
 }
 
+/**
+ * The session now and, for each service that takes no walk-in ticket now, when it next does: the
+ * kiosk greys those before a tap (issue 14). An extended service's next session may come earlier
+ * (lunch, evening, weekend), so the answer is computed once per value of `extended`.
+ */
+export function availability(core: Core): Availability {
+  const now = core.clock.now();
+  const hours = core.cfg.hours;
+  const s = sessionAt(now, hours);
+  const nextFor = new Map<boolean, string | null>();
+  const unavailable: Availability['unavailable'] = [];
+  for (const svc of core.repos.services.list()) {
+    if (serviceOpenAt(svc, now, hours, { walkIn: true })) continue;
+    if (!nextFor.has(svc.extended)) {
+      const next = nextOpening(now, hours, (x) => !x.appointmentOnly && (!x.extended || svc.extended));
+      nextFor.set(svc.extended, next ? toIso(next.getTime(), hours.tz) : null);
+    }
+    unavailable.push({ serviceId: svc.id, nextAt: nextFor.get(svc.extended) ?? null });
+  }
+  return {
+    session: s ? { kind: s.kind, start: s.start, end: s.end, extended: s.extended, appointmentOnly: s.appointmentOnly } : null,
+    unavailable,
+  };
+}
+
 export function snapshot(core: Core): StateSnapshot {
   const { open, nextOpenAt } = openness(core);
   return {
     time: toIso(core.now(), core.cfg.hours.tz),
     hallName: core.cfg.hallName,
     open, nextOpenAt,
+    availability: availability(core),
     // what a console needs to order its waiting list by the same rule as call-next (protocol/rules/calling.ts)
     policy: { reservationPriority: core.cfg.policy.reservationPriority, eligibleBeforeMinutes: core.cfg.policy.eligibleBeforeMinutes },
     windows: core.repos.windows.rows().map((r) => windowState(core, r)),

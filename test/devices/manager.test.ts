@@ -107,6 +107,20 @@ describe('DeviceManager with simulators', () => {
     expect(m.ledText(5)).toMatchObject({ line1: '暂停服务', blink: false });
   });
 
+  it('issue 14: the call stops blinking once service starts; a closed window shows its idle text (its name)', async () => {
+    const { host, manager: m } = make(windowFive);
+    await m.start();
+    host.called(5, 'A014');
+    await m.ledsIdle();
+    expect(m.ledText(5)).toMatchObject({ line1: '请A014号', blink: true });
+    host.windowUpdated({ number: 5, current: { id: 't', number: 'A014', kind: 'walk-in', status: 'serving', queueId: 'q', serviceId: 's', issuedAt: '', recalls: 0 } });
+    await m.ledsIdle();
+    expect(m.ledText(5)).toEqual({ line1: '请A014号', line2: '到5号窗口', blink: false });
+    host.windowUpdated({ number: 5, status: 'closed', name: '综合受理' });
+    await m.ledsIdle();
+    expect(m.ledText(5)).toEqual({ line1: '综合受理', line2: '', blink: false });
+  });
+
   it('turns a keypad press into the window command for that window, with the keypad as device', async () => {
     const { host, manager: m } = make(windowFive);
     await m.start();

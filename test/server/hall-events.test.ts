@@ -25,7 +25,7 @@ describe('hall:updated when the hall opens and closes', () => {
 
     const opened = [nextEvent<HallUpdatedEvent>(display, 'hall:updated'), nextEvent<HallUpdatedEvent>(staff, 'hall:updated')];
     await s.setClock('2026-11-23T08:31:00+08:00');
-    for (const e of await Promise.all(opened)) expect(e).toEqual({ open: true, nextOpenAt: null, hallName: expect.any(String) });
+    for (const e of await Promise.all(opened)) expect(e).toMatchObject({ open: true, nextOpenAt: null, hallName: expect.any(String) });
 
     await s.setClock('2026-11-23T10:00:00+08:00'); // still open: no event
     await sleep(200);
@@ -33,7 +33,7 @@ describe('hall:updated when the hall opens and closes', () => {
 
     const closed = nextEvent<HallUpdatedEvent>(display, 'hall:updated');
     await s.setClock('2026-11-23T20:00:00+08:00');
-    expect(await closed).toEqual({ open: false, nextOpenAt: '2026-11-24T08:30:00+08:00', hallName: expect.any(String) });
+    expect(await closed).toMatchObject({ open: false, nextOpenAt: '2026-11-24T08:30:00+08:00', hallName: expect.any(String) });
     await sleep(100);
     expect(seen.map((e) => e.open)).toEqual([true, false]);
   });

@@ -66,7 +66,7 @@ describe('GET and PUT /api/config (demo hall)', () => {
     const r = await s.api('PUT', '/api/config/hall', { token: s.adminToken, body: { name: '商洛市民服务中心' } });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ section: 'hall', value: { name: '商洛市民服务中心' }, restartRequired: false });
-    expect(await updated).toEqual({ open: true, nextOpenAt: null, hallName: '商洛市民服务中心' });
+    expect(await updated).toMatchObject({ open: true, nextOpenAt: null, hallName: '商洛市民服务中心' });
     expect((await s.api('GET', '/api/state', { token: display })).body.hallName).toBe('商洛市民服务中心');
     expect((await s.api('GET', '/api/public/hall')).body.hallName).toBe('商洛市民服务中心');
     expect((await s.api('GET', '/api/config', { token: s.adminToken })).body.hall).toEqual({ name: '商洛市民服务中心' });

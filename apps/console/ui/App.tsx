@@ -8,6 +8,8 @@ import { Handover } from './Handover.js';
 import { LeadView } from './LeadView.js';
 import { Login } from './Login.js';
 import { WindowPicker } from './WindowPicker.js';
+import { Dialog } from './Dialog.js';
+import { useState } from 'preact/hooks';
 
 export function App() {
   const { store, cmd } = useApp();
@@ -24,6 +26,19 @@ export function App() {
   const w = store.myWindow.value;
   const notice = store.notice.value;
   const needWindow = view === 'caller' && !store.windowId.value;
+  const [confirm, setConfirm] = useState<null | 'signout' | 'logout'>(null);
+  const cur = w?.current && (w.current.status === 'called' || w.current.status === 'serving') ? w.current : null;
+  // 签退 and 退出 ask first while a ticket is still called or served at this window (issue 14)
+  const leave = (what: 'signout' | 'logout') => {
+    if (cur) setConfirm(what);
+    else void (what === 'signout' ? cmd.signOut() : cmd.logout());
+  };
+  const confirmed = async () => {
+    const what = confirm;
+    setConfirm(null);
+    await cmd.signOut();
+    if (what === 'logout') await cmd.logout();
+  };
   return (
     <div class="app" data-lang={lang}>
       <header class="top no-print">
@@ -37,10 +52,11 @@ export function App() {
           <span>{s.user.name}</span>
           {w && <span class="win">{t('windowN', { n: w.number })} · {w.name}</span>}
           {w && <button class="link" onClick={() => store.setWindow(null)}>{t('changeWindow')}</button>}
+          {w && <button class="link sign-out" data-testid="sign-out" onClick={() => leave('signout')}>{t('signOut')}</button>}
           <span class={store.connected.value ? 'dot ok' : 'dot bad'} title={store.connected.value ? t('connected') : t('disconnected')} />
           {lead && <a class="link" href="/admin/">{t('toAdmin')}</a>}
           <button class="link" onClick={() => store.setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
-          <button class="link" onClick={() => void cmd.logout()}>{t('logout')}</button>
+          <button class="link" onClick={() => (w ? leave('logout') : void cmd.logout())}>{t('logout')}</button>
         </div>
       </header>
       {!store.connected.value && <p class="banner bad no-print" role="status">{t('disconnected')}</p>}
@@ -51,6 +67,15 @@ export function App() {
       ))}
       {notice && (
         <p class={`notice ${notice.kind} no-print`} role={notice.kind === 'error' ? 'alert' : 'status'} key={notice.at}>{notice.text}</p>
+      )}
+      {confirm && cur && (
+        <Dialog title={t('signOutTitle')} onClose={() => setConfirm(null)}>
+          <p data-testid="sign-out-warning">{t(cur.status === 'called' ? 'signOutCalled' : 'signOutServing', { number: cur.number })}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void confirmed()}>{t(confirm === 'logout' ? 'logoutConfirm' : 'signOutConfirm')}</button>
+            <button type="button" onClick={() => setConfirm(null)}>{t('cancel2')}</button>
+          </div>
+        </Dialog>
       )}
       <main>
         {needWindow ? <WindowPicker /> : view === 'caller' ? <Caller /> : view === 'lead' ? <LeadView /> : view === 'book' ? <BookingForm />

@@ -2,6 +2,7 @@
 import { useStore } from '../store.js';
 import { t } from '../i18n.js';
 import { formatWhen } from '../../kit/time.js';
+import { SessionBanner } from './SessionBanner.js';
 
 export function Home() {
   const store = useStore();
@@ -14,6 +15,7 @@ export function Home() {
         <strong>{t(lang, open ? 'home.open' : 'home.closed')}</strong>
         {!open && snap?.nextOpenAt && <span> · {t(lang, 'home.nextOpen', { at: formatWhen(snap.nextOpenAt, lang, snap.time) })}</span>}
       </div>
+      <SessionBanner />
       <div class="home-actions">
         <button type="button" class="big-action checkin" onClick={() => store.go({ name: 'checkin' })}>
           <span class="big-title">{t(lang, 'home.checkin')}</span>

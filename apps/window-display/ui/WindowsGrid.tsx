@@ -1,4 +1,4 @@
-/** Every open or paused window with its current number; paused windows marked; closed ones left out. */
+/** Every window with its current number; paused and closed (signed out, day end) ones marked 暂停服务 (issue 14). */
 import type { WindowState } from '../../../protocol/domain.js';
 import { useStore } from '../store.js';
 import { useStrings } from './hooks.js';
@@ -8,9 +8,9 @@ function WindowCard(props: { w: WindowState }) {
   const t = useStrings();
   const { w } = props;
   const cur = w.current && (w.current.status === 'called' || w.current.status === 'serving') ? w.current : null;
-  const paused = w.status === 'paused';
+  const paused = w.status === 'paused' || w.status === 'closed';
   return (
-    <li class={`wcard ${paused ? 'wcard-paused' : ''} ${cur?.status === 'called' ? 'wcard-called' : ''}`} data-testid={`window-${w.number}`}>
+    <li data-status={w.status} class={`wcard ${paused ? 'wcard-paused' : ''} ${cur?.status === 'called' ? 'wcard-called' : ''}`} data-testid={`window-${w.number}`}>
       <div class="wcard-head">
         <span class="wcard-no">{t('windowN', { n: w.number })}</span>
         <span class="wcard-name">{w.name}</span>
@@ -34,7 +34,7 @@ function WindowCard(props: { w: WindowState }) {
 export function WindowsGrid() {
   const store = useStore();
   const t = useStrings();
-  const shown = store.windows.value.filter((w) => w.status !== 'closed');
+  const shown = store.windows.value;
   return (
     <section class="panel panel-windows" aria-labelledby="h-windows">
       <h2 id="h-windows">{t('windows')}</h2>

@@ -89,6 +89,31 @@ describe('lobby display', () => {
     expect(log.at(-1)!.call).toBe(`${number}→1 recall`);
   }, 40_000);
 
+  it('issue 14: a closed window (signed out) shows 暂停服务 rather than vanishing', async () => {
+    await act(srv, staff.w4, 'w4', 'close');
+    await page.waitForSelector('[data-testid="window-4"][data-status="closed"] .wcard-paused-text');
+    await expect(page.locator('[data-testid="window-4"]').textContent()).resolves.toContain('暂停服务');
+    await act(srv, staff.w4, 'w4', 'open');
+    await page.waitForSelector('[data-testid="window-4"][data-status="open"]');
+  });
+
+  it('issue 14: at 1920×1080 the newest call is ≥ 10 % of the screen height, window numbers ≥ 48 px, no tile overflows', async () => {
+    await page.waitForSelector('.recent-latest');
+    const newest = await page.locator('.recent-latest .recent-number').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(newest).toBeGreaterThanOrEqual(108);
+    const nos = await page.locator('.wcard-no').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(nos.length).toBeGreaterThan(0);
+    for (const n of nos) expect(n).toBeGreaterThanOrEqual(48);
+    const over = await page.locator('.wcard, .recent-latest').evaluateAll((els) => els.filter((e) => {
+      const r = e.getBoundingClientRect();
+      const panel = e.closest('.panel')!.getBoundingClientRect();
+      return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1 || r.bottom > panel.bottom + 1 || r.right > panel.right + 1;
+    }).map((e) => e.getAttribute('data-testid') ?? e.className));
+    expect(over).toEqual([]);
+    await page.waitForSelector('[data-testid="call-flash"]', { state: 'detached', timeout: 8_000 });
+    await page.screenshot({ path: artifact('display/lobby-1920x1080'), animations: 'disabled' });
+  });
+
   it('marks a paused window and counts who waits per queue', async () => {
     await issue(srv, kiosk, 's-b01');
     await act(srv, staff.w4, 'w4', 'pause', { reason: '系统维护' });

@@ -95,27 +95,54 @@ describe('kiosk refusal screens', () => {
     await page.context().close();
   });
 
-  it('service not available now: in the lunch extended session it lists the services that are', async () => {
-    await server.setClock('2026-11-23T12:30:00+08:00');
+  it('a refusal after the tap still has its screen (a screen older than the clock): hall-closed says when it opens, service-not-available-now lists what is', async () => {
+    // issue 14: the kiosk greys what takes no ticket now, so these refusals only answer a stale screen; injected here
     const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    let answer = { code: 'hall-closed', message: '现在不在办公时间', details: { nextOpenAt: '2026-11-24T08:30:00+08:00' } as Record<string, unknown> };
+    await page.route('**/api/tickets', (route) =>
+      route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: answer }) }));
+    await page.getByRole('button', { name: /^现场取号/ }).click();
+    await page.getByRole('button', { name: /^综合咨询/ }).click();
+    expect(await refusal(page, 'hall-closed')).toEqual({ title: '现在不在办公时间', next: '下次开始办公：11月24日 星期二 08:30' });
+    answer = { code: 'service-not-available-now', message: '该事项现在不可办理', details: { availableServiceIds: ['s-a01', 's-a02'], appointmentOnly: false, nextOpenAt: null } };
+    await page.getByRole('button', { name: '返回首页' }).click();
     await page.getByRole('button', { name: /^现场取号/ }).click();
     await page.getByRole('button', { name: /^企业开办一件事/ }).click();
     await refusal(page, 'service-not-available-now');
     await page.getByRole('button', { name: '选择可办理的事项' }).click();
-    expect(await page.getByRole('button', { name: /^企业开办一件事/ }).count()).toBe(0); // not on the 延时服务 list
+    expect(await page.getByRole('button', { name: /^企业开办一件事/ }).count()).toBe(0);
+    await page.unroute('**/api/tickets');
+    await page.getByRole('button', { name: /^综合咨询/ }).click();
+    await expect.poll(() => page.locator('[data-testid=ticket-number]').textContent(), { timeout: 10_000 }).toMatch(/^A\d{3}$/);
+    await page.context().close();
+  });
+
+  it('service not available now (issue 14): in the lunch 延时服务 session the others are greyed with when they are next available, before any tap', async () => {
+    await server.setClock('2026-11-23T12:30:00+08:00');
+    const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
+    await expect.poll(() => page.locator('[data-testid=session-banner]').textContent(), { timeout: 10_000 }).toBe('延时服务时段 12:00–13:30：仅办理标有“延时”的事项');
+    await page.getByRole('button', { name: /^现场取号/ }).click();
+    await page.getByRole('button', { name: /^A 综合受理/ }).click(); // greyed ones come after the open ones: queue A fits one page
+    const off = page.locator('[data-service="s-a03"]');
+    await off.waitFor();
+    expect(await off.isDisabled()).toBe(true); // not on the 延时服务 list
+    expect(await off.locator('.service-meta').textContent()).toBe('13:30 起可办理');
+    await shot(page, 'services-lunch-portrait');
     await page.getByRole('button', { name: /^综合咨询/ }).click(); // on it
     await expect.poll(() => page.locator('[data-testid=ticket-number]').textContent(), { timeout: 10_000 }).toMatch(/^A\d{3}$/);
     await page.context().close();
   });
 
-  it('closed: says when the hall next opens, and so does the home screen', async () => {
+  it('closed: says when the hall next opens, on the home screen and on every service', async () => {
     await server.setClock('2026-11-23T20:00:00+08:00');
     const page = await openKiosk(browser, server, token, { viewport: PORTRAIT });
     await expect.poll(() => page.locator('[data-testid=hall-status]').textContent()).toBe('现在不在办公时间 · 下次开始办公：11月24日 星期二 08:30');
     await shot(page, 'home-closed-portrait');
     await page.getByRole('button', { name: /^现场取号/ }).click();
-    await page.getByRole('button', { name: /^综合咨询/ }).click();
-    expect(await refusal(page, 'hall-closed')).toEqual({ title: '现在不在办公时间', next: '下次开始办公：11月24日 星期二 08:30' });
+    const first = page.locator('[data-service="s-a01"]');
+    expect(await first.isDisabled()).toBe(true);
+    expect(await first.locator('.service-meta').textContent()).toBe('11月24日 星期二 08:30 起可办理');
+    expect(await page.locator('.service[data-open=true]').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -51,6 +51,11 @@ describe('ticket bytes', () => {
     expect(opsText(decodeEscPos(renderTicketBytes(walkInJob, 58)))).not.toContain('预约');
   });
 
+  it('issue 14: lists the windows that serve the ticket\'s queue; no line without them', () => {
+    expect(opsText(decodeEscPos(renderTicketBytes({ ...walkInJob, windows: [4, 5] }, 58)))).toContain('办理窗口：4号、5号');
+    expect(opsText(decodeEscPos(renderTicketBytes(walkInJob, 58)))).not.toContain('办理窗口');
+  });
+
   it('prints the waiting count and the issue time in the offset of issuedAt', () => {
     const text = opsText(decodeEscPos(renderTicketBytes(walkInJob, 80)));
     expect(text).toContain('您前面还有 12 人等候');
