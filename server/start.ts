@@ -129,8 +129,9 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     throw err;
   }
   // the demo schedule (npm start): open around the clock, and the hall's name says so on every screen
-  // (in effect only, never stored: the settings keep the real hall's hours)
-  if (demo && env.HALLQ_DEMO_ALLDAY === '1') {
+  // (in effect only, never stored: the settings keep the real hall's hours); a hall config file
+  // (HALLQ_CONFIG=halls/xixia.json npm start) runs that hall's own hours
+  if (demo && env.HALLQ_DEMO_ALLDAY === '1' && !file) {
     hall.config.write(SYSTEM, {}, { hallName: `${hall.settings.hallName}${DEMO_ALLDAY_LABEL}`, hours: demoAllDayHours(hall.settings.hours) },
       { via: 'seed', restartRequired: false });
   }
