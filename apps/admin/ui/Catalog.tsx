@@ -8,7 +8,7 @@ import type { HallWindow, Queue, Service } from '../../../protocol/domain.js';
 import { QueueBody, ServiceBody, WindowBody } from '../../../protocol/schemas.js';
 import { useApp } from '../context.js';
 import { check, refusalOf, type FieldErrors } from '../forms.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../kit/ui/Dialog.js';
 import { Check, Field, FormError } from './Field.js';
 
 type Editing = { kind: 'queue'; item: Queue | null } | { kind: 'service'; item: Service | null } | { kind: 'window'; item: HallWindow | null };

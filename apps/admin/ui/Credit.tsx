@@ -8,7 +8,7 @@ import { PardonBody } from '../../../protocol/schemas.js';
 import type { BarredCitizen } from '../../kit/client.js';
 import { useApp } from '../context.js';
 import { check, refusalOf, type FieldErrors } from '../forms.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../kit/ui/Dialog.js';
 import { Field, FormError } from './Field.js';
 
 export function Credit() {

@@ -13,7 +13,7 @@ import { hallIso, shortDateTime } from '../../kit/time.js';
 import { useApp } from '../context.js';
 import { check, refusalOf, type FieldErrors } from '../forms.js';
 import type { MsgKey } from '../i18n.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../kit/ui/Dialog.js';
 import { Field, FormError } from './Field.js';
 
 /** what the admin picks: a display is a lobby screen or one window's screen (the link says which) */

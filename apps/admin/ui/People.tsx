@@ -7,7 +7,7 @@ import type { Role, UserAccount } from '../../../protocol/domain.js';
 import { CreateUserBody, SetPasswordBody, UpdateUserBody } from '../../../protocol/schemas.js';
 import { useApp } from '../context.js';
 import { check, refusalOf, type FieldErrors } from '../forms.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../kit/ui/Dialog.js';
 import { Check, Field, FormError } from './Field.js';
 
 const ROLES: Role[] = ['staff', 'lead', 'admin'];

@@ -8,7 +8,7 @@ import { Handover } from './Handover.js';
 import { LeadView } from './LeadView.js';
 import { Login } from './Login.js';
 import { WindowPicker } from './WindowPicker.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../kit/ui/Dialog.js';
 import { useState } from 'preact/hooks';
 
 export function App() {

@@ -5,7 +5,7 @@ import { useApp } from '../context.js';
 import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
 import { addDays } from '../../kit/time.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../kit/ui/Dialog.js';
 
 export function BookingList() {
   const { store, cmd } = useApp();

@@ -1,7 +1,7 @@
 /** 暂停 needs a reason; 转移 sends the current ticket to another queue or window. */
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../kit/ui/Dialog.js';
 
 export function PauseDialog({ onClose }: { onClose: () => void }) {
   const { store, cmd } = useApp();

@@ -1,4 +1,4 @@
-/** A modal dialog: labelled by its title, Escape closes it, the first field takes the focus. */
+/** A modal dialog, shared by the console and the admin app: labelled by its title, Escape closes it, the first field takes the focus. */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
