@@ -58,6 +58,9 @@ export const PERMISSIONS = {
   'settings.read': ['admin'],
   'settings.edit': ['admin'],
   'self.password': STAFF_UP,
+  /** GET /api/reports and its export (issue 15): staff see only their own windows' rows */
+  'report.period': STAFF_UP,
+  'report.export': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

@@ -27,6 +27,8 @@ export const PolicySchema = z
     defaultSlotCapacity: z.number().int().min(0).max(1000).default(4),
     /** day-end closing runs this long after the last session ends (staff finish the people already inside) */
     dayEndGraceMinutes: z.number().int().min(0).max(600).default(60),
+    /** reports: the share of served tickets that waited longer than this (issue 15; seed 004 办理时间和时长) */
+    waitTargetMinutes: z.number().int().min(1).max(600).default(30),
   })
   .strict();
 
