@@ -22,6 +22,8 @@ import {
   CreateBookingBody, CreateDeviceBody, RevealBody, CreateUserBody, IssueTicketBody, LoginBody, ModeBody, PardonBody, PauseBody,
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
+import { PeriodReportQuery, ReportExportQuery } from './schemas.js';
+import type { PeriodReport } from './reports.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -120,6 +122,11 @@ export const API = {
   'POST /api/windows/:id/open': { response: answer<WindowResult>() },
   'POST /api/windows/:id/close': { response: answer<WindowResult>() },
   'POST /api/windows/:id/call/:ticketId': { body: CallTicketBody, response: answer<TicketResult>() },
+
+  // — reports (issue 15; staff+: staff see their own windows' tickets)
+  'GET /api/reports': { query: PeriodReportQuery, response: answer<PeriodReport>() },
+  /** a download (XLSX or CSV bytes), not JSON: fetch it directly, the typed client cannot read it */
+  'GET /api/reports/export': { query: ReportExportQuery, response: answer<string>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -55,8 +55,8 @@ export interface BookingFigures {
   cancelledByCitizen: number;
   cancelledByHall: number;
   served: number;
-  /** how long before its slot a booking was made: same day, 1–2 days, 3–7 days, more */
-  leadTime: { sameDay: number; upTo2Days: number; upTo7Days: number; more: number };
+  /** how long before its slot's start a booking was made: under 24 hours, 1–3 days, 3–7 days, more than 7 days */
+  leadTime: { under1Day: number; days1to3: number; days3to7: number; over7Days: number };
 }
 
 export interface RatingFigures {

@@ -1,5 +1,6 @@
 /** Request bodies and query strings, validated at the edge (CONTRACT.md "Endpoints"). */
 import { z } from 'zod';
+import { REPORT_GROUPINGS } from './reports.js';
 
 export const requestId = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
@@ -161,3 +162,9 @@ export const ConfigFileBody = z.record(z.string(), z.unknown());
 /** `GET /api/calendar`: both dates included, at most CALENDAR_MAX_DAYS days */
 export const CALENDAR_MAX_DAYS = 400;
 export const CalendarQuery = z.object({ from: date, to: date });
+
+// — reports (issue 15)
+/** GET /api/reports: a period (both days included, at most REPORT_MAX_DAYS) and its grouping */
+export const PeriodReportQuery = z.object({ from: date, to: date, by: z.enum(REPORT_GROUPINGS).default('day') });
+/** GET /api/reports/export */
+export const ReportExportQuery = z.object({ from: date, to: date, format: z.enum(['xlsx', 'csv']).default('xlsx') });

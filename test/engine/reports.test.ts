@@ -119,7 +119,7 @@ describe('bookings and ratings blocks', () => {
     ]);
     expect(f).toEqual({
       total: 4, byChannel: { online: 2, phone: 1, onsite: 1 }, checkedIn: 2, forfeited: 1, cancelled: 2, cancelledByCitizen: 1,
-      cancelledByHall: 1, served: 1, leadTime: { sameDay: 1, upTo2Days: 1, upTo7Days: 1, more: 1 },
+      cancelledByHall: 1, served: 1, leadTime: { under1Day: 1, days1to3: 1, days3to7: 1, over7Days: 1 },
     });
   });
   it('counts ratings by level; satisfied is 基本满意 and better', () => {

@@ -17,16 +17,16 @@ const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : 
 /** Lead time: how long before its slot's start a booking was made. */
 export function leadBucket(b: Pick<ReportBooking, 'createdAt' | 'slotStart'>): keyof BookingFigures['leadTime'] {
   const h = (b.slotStart - b.createdAt) / HOUR;
-  if (h < 24) return 'sameDay';
-  if (h < 72) return 'upTo2Days';
-  if (h < 8 * 24) return 'upTo7Days';
-  return 'more';
+  if (h < 24) return 'under1Day';
+  if (h < 3 * 24) return 'days1to3';
+  if (h < 7 * 24) return 'days3to7';
+  return 'over7Days';
 }
 
 export function bookingFigures(rows: Iterable<ReportBooking>): BookingFigures {
   const f: BookingFigures = {
     total: 0, byChannel: { online: 0, phone: 0, onsite: 0 }, checkedIn: 0, forfeited: 0, cancelled: 0,
-    cancelledByCitizen: 0, cancelledByHall: 0, served: 0, leadTime: { sameDay: 0, upTo2Days: 0, upTo7Days: 0, more: 0 },
+    cancelledByCitizen: 0, cancelledByHall: 0, served: 0, leadTime: { under1Day: 0, days1to3: 0, days3to7: 0, over7Days: 0 },
   };
   for (const b of rows) {
     f.total++;
