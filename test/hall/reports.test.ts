@@ -142,6 +142,46 @@ describe('GET /api/reports figures (hall)', () => {
   });
 });
 
+describe('stored day summaries', () => {
+  it('a finished day summarized once gives the same report as its tickets, in every grouping', () => {
+    rate(ids.A001!, 'w1', 5);
+    const groupings = ['day', 'week', 'month', 'hour', 'service', 'queue', 'window', 'staff', 'channel'] as const;
+    const live = groupings.map((by) => h.hall.reports.period(LEAD, { from: '2026-11-23', to: '2026-11-23', by }));
+    const days = () => h.db.prepare("SELECT count(*) n FROM report_days WHERE grouping = 'day'").pluck().get();
+    expect(days()).toBe(0);
+    h.clock.set(at('09:00', '2026-11-26')); // Monday is before yesterday now: final
+    const stored = groupings.map((by) => h.hall.reports.period(LEAD, { from: '2026-11-22', to: '2026-11-26', by }));
+    expect(days()).toBe(3); // 22, 23, 24: the 25th and today are read from the tickets
+    for (const [i, r] of stored.entries()) {
+      const l = live[i]!;
+      expect(r.totals, r.by).toEqual(l.totals);
+      expect(r.rows, r.by).toEqual(l.rows);
+      expect(r.heatmap).toEqual(l.heatmap);
+      expect(r.waitBuckets).toEqual(l.waitBuckets);
+      expect(r.ratings).toEqual(l.ratings);
+    }
+  });
+
+  it('the hall opening summarizes the last week\'s finished days, before any report asks', () => {
+    h.clock.set(at('09:00', '2026-11-26'));
+    h.hall.tick(); // the hall opens: hall:updated
+    const days = h.db.prepare("SELECT day FROM report_days WHERE grouping = 'day' ORDER BY day").pluck().all();
+    expect(days).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+  });
+
+  it('today\'s tickets join the stored days; another wait target summarizes the days again', () => {
+    h.clock.set(at('09:00', '2026-11-26'));
+    h.hall.issueTicket(KIOSK, { serviceId: 'b1' });
+    const r = h.hall.reports.period(LEAD, { from: '2026-11-23', to: '2026-11-26', by: 'day' });
+    expect(r.totals.arrived).toBe(6);
+    expect(r.rows.map((x) => [x.key, x.arrived])).toEqual([['2026-11-23', 5], ['2026-11-26', 1]]);
+    expect(r.totals.waitOverTargetPct).toBe(33.3);
+    // the policy changes in place when an admin edits it (PUT /api/config/policy)
+    (h.hall as unknown as { core: { cfg: { policy: { waitTargetMinutes: number } } } }).core.cfg.policy.waitTargetMinutes = 45;
+    expect(h.hall.reports.period(LEAD, { from: '2026-11-23', to: '2026-11-26', by: 'day' }).totals.waitOverTargetPct).toBe(0);
+  });
+});
+
 describe('GET /api/reports/daily', () => {
   it('counts the tickets cancelled at closing', () => {
     expect(h.hall.report(LEAD, '2026-11-23')).toMatchObject({ tickets: 5, served: 3, noShows: 1, cancelled: 1, cancelledAtDayEnd: 1 });

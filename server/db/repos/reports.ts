@@ -26,6 +26,17 @@ export function reportsRepo(db: Db) {
     'SELECT channel, status, created_at, slot_start, checked_in_at, cancelled_by FROM bookings WHERE date BETWEEN ? AND ?').raw();
   const ratings = db.prepare<[string, string], { level: number; window_id: string | null }>(
     'SELECT level, window_id FROM evaluations WHERE day BETWEEN ? AND ?');
+  // the whole hall's ratings: counted in the covering index evaluations_by_day (day, level)
+  const ratingCounts = db.prepare<[string, string], { level: number; n: number }>(
+    'SELECT level, count(*) n FROM evaluations WHERE day BETWEEN ? AND ? GROUP BY level');
+  // the stored day summaries (report_days), by their primary key (grouping, day, key)
+  const summarized = db.prepare<[string, string, number]>(
+    "SELECT day FROM report_days WHERE grouping = 'day' AND day BETWEEN ? AND ? AND target = ?").pluck();
+  const summaries = db.prepare<[string, string, string]>(
+    'SELECT day, key, value FROM report_days WHERE grouping = ? AND day BETWEEN ? AND ?').raw();
+  const putSummary = db.prepare<[string, string, string, number, string]>(
+    'INSERT OR REPLACE INTO report_days (grouping, day, key, target, value) VALUES (?, ?, ?, ?, ?)');
+  const dropSummary = db.prepare<[string]>('DELETE FROM report_days WHERE day = ?');
   // names of every row a history may point at, deleted ones too
   const names = db.prepare<[], { kind: string; id: string; name: string }>(
     `SELECT 'service' kind, id, name FROM services UNION ALL SELECT 'queue', id, name FROM queues
@@ -35,6 +46,16 @@ export function reportsRepo(db: Db) {
     transfers: (fromMs: number, toMs: number) => transfers.all(fromMs, toMs) as string[],
     bookings: (from: string, to: string) => bookings.all(from, to) as ReportBookingRow[],
     ratings: (from: string, to: string) => ratings.all(from, to),
+    ratingCounts: (from: string, to: string) => ratingCounts.all(from, to),
     names: () => names.all(),
+    /** the days of [from, to] summarized with this wait target */
+    summarizedDays: (from: string, to: string, target: number) => new Set(summarized.all(from, to, target) as string[]),
+    /** [day, key, value] of one grouping's stored summaries */
+    summaries: (grouping: string, from: string, to: string) => summaries.all(grouping, from, to) as [string, string, string][],
+    /** replaces a day's summary rows */
+    putDay: (day: string, target: number, rows: [grouping: string, key: string, value: string][]) => {
+      dropSummary.run(day);
+      for (const [g, k, v] of rows) putSummary.run(g, day, k, target, v);
+    },
   };
 }

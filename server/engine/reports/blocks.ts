@@ -58,3 +58,17 @@ export function ratingFigures(levels: Iterable<number>): RatingFigures {
   }
   return { count, byLevel, satisfiedPct: pct(satisfied, count) };
 }
+
+export const emptyBookingFigures = () => bookingFigures([]);
+
+/** Adds one bookings block into another (a period from its days). */
+export function mergeBookingFigures(into: BookingFigures, from: BookingFigures): BookingFigures {
+  const add = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    for (const k of Object.keys(b)) {
+      if (typeof b[k] === 'number') a[k] = (a[k] as number) + b[k];
+      else add(a[k] as Record<string, unknown>, b[k] as Record<string, unknown>);
+    }
+  };
+  add(into as unknown as Record<string, unknown>, from as unknown as Record<string, unknown>);
+  return into;
+}

@@ -114,3 +114,12 @@ export function waitBucket(ms: number): number {
   const i = WAIT_BUCKETS_MINUTES.findIndex((m) => ms <= m * MINUTE);
   return i < 0 ? WAIT_BUCKETS_MINUTES.length : i;
 }
+
+const TALLY_KEYS = Object.keys(emptyTally()) as (keyof Tally)[];
+/** A tally as a plain array (the stored day summaries, 004_reports.sql), and back. */
+export const tallyToArray = (t: Tally): number[] => TALLY_KEYS.map((k) => t[k]);
+export function tallyFromArray(a: readonly number[]): Tally {
+  const t = emptyTally();
+  TALLY_KEYS.forEach((k, i) => (t[k] = a[i] ?? 0));
+  return t;
+}

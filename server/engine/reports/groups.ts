@@ -5,7 +5,7 @@
 import type { ReportBy, ReportChannel, ReportRow } from '../../../protocol/reports.js';
 import { REPORT_MAX_DAYS, WAIT_BUCKETS_MINUTES } from '../../../protocol/reports.js';
 import { addDays, daysBetween, parseDate, weekday } from '../calendar.js';
-import { addTicket, emptyTally, figuresOf, waitBucket, waitMs, type ReportTicket, type Tally } from './figures.js';
+import { addTicket, emptyTally, figuresOf, mergeTally, waitBucket, waitMs, type ReportTicket, type Tally } from './figures.js';
 
 /** A report period's refusal (null: fine): `to` before `from`, or longer than REPORT_MAX_DAYS. */
 export function periodRefusal(from: string, to: string): { from: string; to: string; maxDays: number } | null {
@@ -94,10 +94,30 @@ export function tallyPeriod(tickets: Iterable<ReportTicket>, by: readonly Report
 
 /** The rows of one grouping: time groupings in time order, others by label (pinyin order). */
 export function rowsOf(by: ReportBy, tallies: Map<string, Tally>, names: ReportNames): ReportRow[] {
-  const rows = [...tallies].map(([key, t]) => ({ key, label: labelOf(by, key, names), ...figuresOf(t) }));
+  // a stored day without tickets has a tally of zeros: no row
+  const rows = [...tallies].filter(([, t]) => t.arrived > 0).map(([key, t]) => ({ key, label: labelOf(by, key, names), ...figuresOf(t) }));
   const byTime = by === 'day' || by === 'week' || by === 'month' || by === 'hour';
   const order = (a: ReportRow, b: ReportRow) =>
     (byTime ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label, 'zh-CN') || a.key.localeCompare(b.key));
   // what has no window or staff comes last
   return rows.sort((a, b) => Number(a.key === '') - Number(b.key === '') || order(a, b));
 }
+
+/** Adds `from` into `into`: tallies, heat map and histogram alike (a period from its days). */
+export function mergePeriod(into: PeriodTally, from: PeriodTally): PeriodTally {
+  mergeTally(into.totals, from.totals);
+  for (const [by, m] of from.groups) {
+    let target = into.groups.get(by);
+    if (!target) into.groups.set(by, (target = new Map()));
+    for (const [k, t] of m) {
+      const have = target.get(k);
+      if (have) mergeTally(have, t);
+      else target.set(k, mergeTally(emptyTally(), t));
+    }
+  }
+  from.heatmap.forEach((row, d) => row.forEach((n, h) => (into.heatmap[d]![h]! += n)));
+  from.waitBuckets.forEach((n, i) => (into.waitBuckets[i]! += n));
+  return into;
+}
+
+export const emptyPeriod = (by: readonly ReportBy[]) => tallyPeriod([], by, 0);
