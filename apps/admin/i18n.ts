@@ -87,6 +87,7 @@ const zh = {
   actor: '操作人', eventType: '类型', newest: '最新', newer: '上一页', older: '下一页', pageN: '第 {n} 页', auditEmpty: '没有符合条件的记录。',
   time: '时间', subject: '对象', details: '内容', system: '系统',
   windowN: '{n}号窗口',
+  navReports: '统计报表',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -170,6 +171,7 @@ const en: Record<MsgKey, string> = {
   actor: 'Actor', eventType: 'Type', newest: 'Newest', newer: 'Newer', older: 'Older', pageN: 'Page {n}', auditEmpty: 'No matching entries.',
   time: 'Time', subject: 'Subject', details: 'Details', system: 'System',
   windowN: 'Window {n}',
+  navReports: 'Reports',
 };
 
 export type Translate = KitTranslate<MsgKey>;

@@ -55,6 +55,7 @@ const zh = {
   minutes: '{m}分{s}秒',
   warnHolidayData: '尚未载入 {years} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq。',
   warnClockJump: '服务器系统时钟发生跳变（系统时间 {wall}，推算应为 {believed}）：预约爽约与日终关闭暂停按系统时间执行。请检查服务器的时间同步 (NTP)。',
+  toReports: '统计报表',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -111,6 +112,7 @@ const en: Record<MsgKey, string> = {
   minutes: '{m}m {s}s',
   warnHolidayData: 'No public-holiday schedule is loaded for {years}: enter the State Council\'s holiday and make-up workday dates in hours.overrides of the config file, or upgrade hallq.',
   warnClockJump: 'The server\'s system clock jumped (it says {wall}, running time says {believed}): forfeits and day-end are held to the believed time. Check the server\'s time sync (NTP).',
+  toReports: 'Reports',
 };
 
 export type Translate = KitTranslate<MsgKey>;
