@@ -3,10 +3,10 @@
  * in, changes the period and the grouping, sees the charts drawn (a screenshot at 1440×900 under
  * test-artifacts/admin/), and downloads the XLSX and the CSV.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../helpers/browser.js';
+import { artifact, launchBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { openConsole, signIn as consoleSignIn } from '../console/console-page.js';
 import { shot, SIZES } from './admin-page.js';
@@ -102,4 +102,18 @@ describe('reports page', () => {
     expect(bytes.toString('utf8')).toContain(`合计,2026-11-20 至 2026-11-26,33,${served},`);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('prints the month on A4: the hall, the period, the KPIs, the charts and the tables, without the controls', async () => {
+    await page.getByRole('button', { name: '本月' }).click();
+    await expect.poll(() => page.locator('input[name=from]').inputValue()).toBe('2026-11-01');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi: the charts follow the width
+    expect(await page.locator('.controls').isVisible()).toBe(false);
+    await page.getByText('2026-11-01 至 2026-11-26').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: artifact('admin/reports-print-a4'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    writeFileSync('test-artifacts/admin/reports-a4.pdf', pdf);
+  }, 30_000);
 });
