@@ -23,7 +23,7 @@ import {
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
 import { PeriodReportQuery, ReportExportQuery } from './schemas.js';
-import type { PeriodReport } from './reports.js';
+import type { LiveKpis, PeriodReport } from './reports.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -125,6 +125,7 @@ export const API = {
 
   // — reports (issue 15; staff+: staff see their own windows' tickets)
   'GET /api/reports': { query: PeriodReportQuery, response: answer<PeriodReport>() },
+  'GET /api/reports/live': { response: answer<LiveKpis>() },
   /** a download (XLSX or CSV bytes), not JSON: fetch it directly, the typed client cannot read it */
   'GET /api/reports/export': { query: ReportExportQuery, response: answer<string>() },
 } as const satisfies Record<string, Endpoint>;

@@ -56,6 +56,7 @@ const zh = {
   warnHolidayData: '尚未载入 {years} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq。',
   warnClockJump: '服务器系统时钟发生跳变（系统时间 {wall}，推算应为 {believed}）：预约爽约与日终关闭暂停按系统时间执行。请检查服务器的时间同步 (NTP)。',
   toReports: '统计报表',
+  liveWaiting: '当前等候', liveLongest: '最长等候', liveMinutes: '{n}分钟', liveServed: '今日已办结', liveWindowsOpen: '开放窗口',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -113,6 +114,7 @@ const en: Record<MsgKey, string> = {
   warnHolidayData: 'No public-holiday schedule is loaded for {years}: enter the State Council\'s holiday and make-up workday dates in hours.overrides of the config file, or upgrade hallq.',
   warnClockJump: 'The server\'s system clock jumped (it says {wall}, running time says {believed}): forfeits and day-end are held to the believed time. Check the server\'s time sync (NTP).',
   toReports: 'Reports',
+  liveWaiting: 'Waiting now', liveLongest: 'Longest wait', liveMinutes: '{n} min', liveServed: 'Served today', liveWindowsOpen: 'Windows open',
 };
 
 export type Translate = KitTranslate<MsgKey>;

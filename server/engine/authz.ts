@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   /** GET /api/reports and its export (issue 15): staff see only their own windows' rows */
   'report.period': STAFF_UP,
   'report.export': STAFF_UP,
+  /** GET /api/reports/live: the lead's running figures of today */
+  'report.live': LEAD_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;
