@@ -44,6 +44,8 @@ export interface ReportFigures {
 export interface ReportRow extends ReportFigures {
   key: string;
   label: string;
+  /** arrivals on each day of the period (rows of service, queue, window, staff, channel; periods up to 93 days): the sparkline */
+  daily?: number[];
 }
 
 export interface BookingFigures {

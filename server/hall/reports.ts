@@ -6,11 +6,11 @@
 import { HallError } from '../../protocol/errors.js';
 import type { TicketStatus } from '../../protocol/domain.js';
 import { REPORT_GROUPINGS, type BookingFigures, type LiveKpis, type PeriodReport, type ReportBy, type ReportChannel, type ReportRow } from '../../protocol/reports.js';
-import { addDays, zonedInstant } from '../engine/calendar.js';
+import { addDays, daysBetween, zonedInstant } from '../engine/calendar.js';
 import { HOUR, toIso } from '../engine/time.js';
 import type { ReportTicket } from '../engine/reports/figures.js';
 import { figuresOf, mergeTally, tallyFromArray, tallyToArray } from '../engine/reports/figures.js';
-import { emptyPeriod, mergePeriod, mondayFirst, periodRefusal, rowsOf, tallyPeriod, type ReportNames } from '../engine/reports/groups.js';
+import { addDaily, DAILY_MAX_DAYS, emptyPeriod, mergePeriod, mondayFirst, periodRefusal, rowsOf, tallyPeriod, type ReportNames } from '../engine/reports/groups.js';
 import { bookingFigures, emptyBookingFigures, mergeBookingFigures, ratingFigures, type ReportBooking } from '../engine/reports/blocks.js';
 import type { BookingChannel, BookingStatus } from '../../protocol/domain.js';
 import type { Command } from '../engine/authz.js';
@@ -96,8 +96,10 @@ function fromSummaries(core: Core, p: Period, by: readonly ReportBy[]) {
   for (const [, , v] of r.summaries('day', p.from, p.to)) mergeTally(out.totals, tallyFromArray(JSON.parse(v) as number[]));
   for (const b of by) {
     const m = out.groups.get(b)!;
+    const perDay = out.daily.get(b);
     for (const [day, key, v] of r.summaries(b, p.from, p.to)) {
       const t = tallyFromArray(JSON.parse(v) as number[]);
+      if (perDay) addDaily(perDay, key, day, t.arrived);
       const k = b === 'day' ? day : key;
       const have = m.get(k);
       if (have) mergeTally(have, t);
@@ -149,6 +151,14 @@ function gather(core: Core, actor: Actor, p: Period, by: readonly ReportBy[]) {
   };
 }
 
+/** A grouping's daily series for its rows, when the grouping has them and the period is short enough. */
+function dailyOf(perKey: Map<string, Map<string, number>> | undefined, p: Period) {
+  if (!perKey || daysBetween(p.from, p.to) > DAILY_MAX_DAYS) return undefined;
+  const days: string[] = [];
+  for (let d = p.from; d <= p.to; d = addDays(d, 1)) days.push(d);
+  return { perKey, days };
+}
+
 /** How many finished days back the daily summarizing looks (a server off for a while catches up). */
 const SUMMARIZE_BACK_DAYS = 7;
 
@@ -171,7 +181,7 @@ export function reportCommands(core: Core, authorize: (a: Actor, c: Command, w?:
     period(actor: Actor, q: Period & { by: ReportBy }): PeriodReport {
       authorize(actor, 'report.period');
       const { tally, head } = gather(core, actor, q, [q.by]);
-      return { ...head, by: q.by, rows: rowsOf(q.by, tally.groups.get(q.by)!, names(core)) };
+      return { ...head, by: q.by, rows: rowsOf(q.by, tally.groups.get(q.by)!, names(core), dailyOf(tally.daily.get(q.by), q)) };
     },
     /** GET /api/reports/live: today's running figures (lead+) */
     live(actor: Actor): LiveKpis {

@@ -74,6 +74,10 @@ describe('report figures', () => {
       expect(sum, by).toEqual(both.totals);
     }
     expect(rowsOf('day', both.groups.get('day')!, NAMES).map((r) => r.arrived)).toEqual([5, 1]);
+    const days = ['2026-11-23', '2026-11-24'];
+    expect(rowsOf('window', both.groups.get('window')!, NAMES, { perKey: both.daily.get('window')!, days }).map((r) => [r.key, r.daily]))
+      .toEqual([['w1', [2, 1]], ['w2', [1, 0]], ['', [2, 0]]]);
+    expect(both.daily.has('day')).toBe(false); // time groupings have no series
   });
 
   it('fills the weekday × hour heat map and the wait histogram', () => {

@@ -50,6 +50,7 @@ describe('reports over HTTP', () => {
     expect(body).toMatchObject({ from: DAY, to: DAY, by: 'window', ownWindowsOnly: false });
     expect(body.totals).toMatchObject({ arrived: 3, served: 1, avgServiceSeconds: 480 });
     expect(body.rows.map((r) => r.key)).toEqual(['w1', 'w2', '']);
+    expect(body.rows.map((r) => r.daily)).toEqual([[1], [1], [1]]); // one day: each row's arrivals that day
     const mine = (await report(staff1, `from=${DAY}&to=${DAY}&by=window`)).body as PeriodReport;
     expect(mine).toMatchObject({ ownWindowsOnly: true, bookings: null });
     expect(mine.rows.map((r) => r.key)).toEqual(['w1']);

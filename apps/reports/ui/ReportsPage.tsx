@@ -165,15 +165,27 @@ function Table({ d, title, rows, testid }: { d: Deps; title: string; rows: Repor
           <thead><tr>
             <th>{t('group')}</th><th>{t('arrived')}</th><th>{t('served')}</th><th>{t('pct')}</th><th>{t('noShows')}</th><th>{t('transfers')}</th>
             <th>{t('avgWait')}</th><th>{t('maxWait')}</th><th>{t('avgService')}</th><th>{t('overShort')}</th>
+            {rows[0]?.daily && <th>{t('trend')}</th>}
           </tr></thead>
           <tbody>{rows.map((x) => (
             <tr key={x.key}>
               <td>{x.label}</td><td>{x.arrived}</td><td>{x.served}</td><td>{x.servedPct}%</td><td>{x.noShows}</td><td>{x.transfers}</td>
               <td>{minutes(x.avgWaitSeconds)}</td><td>{minutes(x.maxWaitSeconds)}</td><td>{minutes(x.avgServiceSeconds)}</td><td>{x.waitOverTargetPct}%</td>
+              {x.daily && <td><Spark values={x.daily} /></td>}
             </tr>))}
           </tbody>
         </table>
       )}
     </section>
   );
+}
+
+/** A row's arrivals per day as a small line (the period's days left to right). */
+function Spark({ values }: { values: number[] }) {
+  const w = 90;
+  const h = 20;
+  const max = Math.max(1, ...values);
+  const step = values.length > 1 ? w / (values.length - 1) : 0;
+  const points = values.map((v, i) => `${(i * step).toFixed(1)},${(h - 1 - (v / max) * (h - 2)).toFixed(1)}`).join(' ');
+  return <svg class="spark" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true"><polyline points={points} fill="none" stroke="#1c6dd0" stroke-width="1.5" /></svg>;
 }

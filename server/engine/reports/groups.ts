@@ -61,10 +61,15 @@ export function labelOf(by: ReportBy, key: string, names: ReportNames): string {
   }
 }
 
+/** Groupings by time: their rows are the days themselves, so they get no daily series. */
+export const isTimeGrouping = (by: ReportBy) => by === 'day' || by === 'week' || by === 'month' || by === 'hour';
+
 /** What one pass over a period's tickets gathers. */
 export interface PeriodTally {
   totals: Tally;
   groups: Map<ReportBy, Map<string, Tally>>;
+  /** arrivals per day of each row of the other groupings (the tables' sparklines): grouping → key → day → n */
+  daily: Map<ReportBy, Map<string, Map<string, number>>>;
   /** arrivals, weekday (Monday first) × hour */
   heatmap: number[][];
   waitBuckets: number[];
@@ -75,6 +80,7 @@ export function tallyPeriod(tickets: Iterable<ReportTicket>, by: readonly Report
   const targetMs = waitTargetMinutes * 60_000;
   const totals = emptyTally();
   const groups = new Map(by.map((b) => [b, new Map<string, Tally>()] as const));
+  const daily = new Map<ReportBy, Map<string, Map<string, number>>>(by.filter((b) => !isTimeGrouping(b)).map((b) => [b, new Map()]));
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const waitBuckets = new Array<number>(WAIT_BUCKETS_MINUTES.length + 1).fill(0);
   for (const t of tickets) {
@@ -84,19 +90,39 @@ export function tallyPeriod(tickets: Iterable<ReportTicket>, by: readonly Report
       let g = m.get(k);
       if (!g) m.set(k, (g = emptyTally()));
       addTicket(g, t, targetMs);
+      const perDay = daily.get(b);
+      if (perDay) addDaily(perDay, k, t.day, 1);
     }
     heatmap[t.weekday]![t.hour]!++;
     const w = waitMs(t);
     if (w != null) waitBuckets[waitBucket(w)]!++;
   }
-  return { totals, groups, heatmap, waitBuckets };
+  return { totals, groups, daily, heatmap, waitBuckets };
 }
 
-/** The rows of one grouping: time groupings in time order, others by label (pinyin order). */
-export function rowsOf(by: ReportBy, tallies: Map<string, Tally>, names: ReportNames): ReportRow[] {
+/** Adds `n` arrivals of `day` to row `key`. */
+export function addDaily(m: Map<string, Map<string, number>>, key: string, day: string, n: number) {
+  let days = m.get(key);
+  if (!days) m.set(key, (days = new Map()));
+  days.set(day, (days.get(day) ?? 0) + n);
+}
+
+/** The most days a row's daily series covers; a longer period's rows have none. */
+export const DAILY_MAX_DAYS = 93;
+
+/**
+ * The rows of one grouping: time groupings in time order, others by label (pinyin order). `daily`
+ * (with the period's `days`) gives each row its arrivals per day.
+ */
+export function rowsOf(by: ReportBy, tallies: Map<string, Tally>, names: ReportNames,
+  daily?: { perKey: Map<string, Map<string, number>>; days: string[] }): ReportRow[] {
   // a stored day without tickets has a tally of zeros: no row
-  const rows = [...tallies].filter(([, t]) => t.arrived > 0).map(([key, t]) => ({ key, label: labelOf(by, key, names), ...figuresOf(t) }));
-  const byTime = by === 'day' || by === 'week' || by === 'month' || by === 'hour';
+  const rows = [...tallies].filter(([, t]) => t.arrived > 0).map(([key, t]): ReportRow => {
+    const row: ReportRow = { key, label: labelOf(by, key, names), ...figuresOf(t) };
+    if (daily) row.daily = daily.days.map((d) => daily.perKey.get(key)?.get(d) ?? 0);
+    return row;
+  });
+  const byTime = isTimeGrouping(by);
   const order = (a: ReportRow, b: ReportRow) =>
     (byTime ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label, 'zh-CN') || a.key.localeCompare(b.key));
   // what has no window or staff comes last
@@ -114,6 +140,11 @@ export function mergePeriod(into: PeriodTally, from: PeriodTally): PeriodTally {
       if (have) mergeTally(have, t);
       else target.set(k, mergeTally(emptyTally(), t));
     }
+  }
+  for (const [by, m] of from.daily) {
+    let target = into.daily.get(by);
+    if (!target) into.daily.set(by, (target = new Map()));
+    for (const [k, days] of m) for (const [d, n] of days) addDaily(target, k, d, n);
   }
   from.heatmap.forEach((row, d) => row.forEach((n, h) => (into.heatmap[d]![h]! += n)));
   from.waitBuckets.forEach((n, i) => (into.waitBuckets[i]! += n));

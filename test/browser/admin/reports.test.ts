@@ -90,6 +90,7 @@ describe('reports page', () => {
     await page.locator('select[name=by]').selectOption('window');
     await page.getByTestId('grouping').getByText('1号窗口 综合受理').waitFor();
     expect(await page.getByTestId('staff').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('staff').locator('svg.spark').count()).toBeGreaterThanOrEqual(3); // each row's daily trend
     const served = Number(await kpi('办结').textContent());
     expect(served).toBeGreaterThan(0);
 
