@@ -29,6 +29,8 @@ const benches: [string, Bench | string][] = [
   ['printer', await optional('./printer.js', 'benchPrinter')],
   ['event loop while printing', await optional('./loop-delay.js', 'benchLoopDelay')],
   ['kiosk bundle', await optional('./kiosk-bundle.js', 'benchKioskBundle')],
+  ['issue rate with 20,000 waiting', await optional('./deep-line.js', 'benchDeepLine')],
+  ['whole hall simulated', await optional('./hall-sim.js', 'benchHallSim')],
 ];
 
 for (const [name, bench] of benches) {
