@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   HALLQ_SERVER: z.url({ protocol: /^https?$/, error: 'the hall server URL, http://host:port' }),
   HALLQ_TOKEN: z.string({ error: 'the kiosk device token (管理后台 → 设备)' }).min(16, 'the kiosk device token (管理后台 → 设备)'),
   HALLQ_AGENT_CONFIG: z.string().min(1).optional(),
+  /** the longest wait between two tries to reach the server (the first is 1 s, then doubling) */
+  HALLQ_AGENT_RETRY_MAX_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   HALLQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
@@ -32,6 +34,7 @@ export interface AgentSettings {
   token: string;
   devices: AgentDevicesConfig;
   logLevel: string;
+  retryMaxMs: number;
   demo: boolean;
   /** where a simulated printer keeps its tickets (the demo) */
   printsDir: string;
@@ -61,6 +64,7 @@ export function agentSettings(env: NodeJS.ProcessEnv, argv: string[]): AgentSett
     token: e.data.HALLQ_TOKEN,
     devices: d.data,
     logLevel: e.data.HALLQ_LOG_LEVEL,
+    retryMaxMs: e.data.HALLQ_AGENT_RETRY_MAX_MS,
     demo,
     printsDir: env.HALLQ_AGENT_PRINTS ?? 'data/agent-prints',
   };

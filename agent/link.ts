@@ -80,7 +80,8 @@ export class ServerLink extends EventEmitter<ServerLinkEvents> {
       this.failures = Math.max(this.failures, 1);
       // the server dropped this connection (its token revoked, its role changed): socket.io does not
       // reconnect by itself then; the next handshake says whether the token still holds
-      if (reason === 'io server disconnect') setTimeout(() => !this.stopped && s.connect(), b.initialMs).unref();
+      // (not unref'd: this timer is what keeps the agent alive meanwhile)
+      if (reason === 'io server disconnect') setTimeout(() => !this.stopped && s.connect(), b.initialMs);
     });
   }
 

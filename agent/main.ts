@@ -10,7 +10,7 @@ import { DeviceManager } from '../server/devices/manager.js';
 import { AGENT_KIOSK, forKiosk } from '../server/devices/config.js';
 import type { DeviceHost } from '../server/devices/host.js';
 import { AgentConfigError, agentSettings, EXIT } from './env.js';
-import { ServerLink } from './link.js';
+import { BACKOFF, ServerLink } from './link.js';
 import { PrintJobs } from './jobs.js';
 import { demoConsole } from './demo.js';
 
@@ -28,7 +28,10 @@ async function main() {
     scan: (_kiosk, e) => link?.scan(e),
   };
   const manager = new DeviceManager({ config: forKiosk(settings.devices, AGENT_KIOSK), host, logger: log.child({ module: 'devices' }), printsDir: settings.printsDir });
-  link = new ServerLink({ server: settings.server, token: settings.token, log: log.child({ module: 'link' }), health: () => manager.health() });
+  link = new ServerLink({
+    server: settings.server, token: settings.token, log: log.child({ module: 'link' }), health: () => manager.health(),
+    backoff: { ...BACKOFF, maxMs: settings.retryMaxMs },
+  });
   manager.on('health', () => link.health(manager.health()));
   const jobs = new PrintJobs({
     print: (ticket) => manager.printTicket(AGENT_KIOSK, ticket),

@@ -61,6 +61,8 @@ export interface HallProcess {
   dir: string;
   kioskToken: string;
   proc: Proc;
+  /** stops the server and starts it again on the same port and database (the demo tokens stay) */
+  restart(): Promise<void>;
   api<T = unknown>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** a staff member's token (GET /api/devices/health) */
   staff(): Promise<string>;
@@ -75,11 +77,13 @@ export interface HallProcess {
 
 export async function startHallProcess(): Promise<HallProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'hallq-agent-test-'));
-  const proc = run('server/main.ts', ['--demo'], {
-    HALLQ_PORT: '0', HALLQ_DB: join(dir, 'hall.db'), HALLQ_SKIP_BUILD: '1', HALLQ_LOG_LEVEL: 'warn',
-  });
-  const line = await waitFor(() => /取号机 kiosk\s+(http:\/\/127\.0\.0\.1:\d+)\/kiosk\/#token=(\S+)/.exec(proc.out()), 45_000, `the server's kiosk line (${proc.out()})`);
-  const [, url, kioskToken] = line;
+  const launch = async (port: string) => {
+    const proc = run('server/main.ts', ['--demo'], { HALLQ_PORT: port, HALLQ_DB: join(dir, 'hall.db'), HALLQ_SKIP_BUILD: '1', HALLQ_LOG_LEVEL: 'warn' });
+    const line = await waitFor(() => /取号机 kiosk\s+(http:\/\/127\.0\.0\.1:(\d+))\/kiosk\/#token=(\S+)/.exec(proc.out()), 45_000, `the server's kiosk line (${proc.out()})`);
+    return { proc, url: line[1], port: line[2], kioskToken: line[3] };
+  };
+  const first = await launch('0');
+  const { url, kioskToken, proc } = first;
   const sockets: Socket[] = [];
   const api = async <T,>(method: string, path: string, token: string, body?: unknown) => {
     const r = await fetch(url + path, {
@@ -96,6 +100,10 @@ export async function startHallProcess(): Promise<HallProcess> {
   let serviceId: string | null = null;
   const h: HallProcess = {
     url, dir, kioskToken, proc, api,
+    async restart() {
+      await h.proc.stop();
+      h.proc = (await launch(first.port)).proc;
+    },
     async staff() { return (staffToken ??= await login('staff1', 'demo1234')); },
     admin: () => login('admin', 'admin1234'),
     async health() { return (await api<DeviceHealth[]>('GET', '/api/devices/health', await h.staff())).body; },
@@ -117,7 +125,7 @@ export async function startHallProcess(): Promise<HallProcess> {
     },
     async close() {
       sockets.forEach((s) => s.close());
-      await proc.stop();
+      await h.proc.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -126,12 +134,12 @@ export async function startHallProcess(): Promise<HallProcess> {
 
 let configs = 0;
 /** `npm run agent` with this config (the `devices` list); HALLQ_LOG_LEVEL info, so its log can be read */
-export function startAgent(hall: HallProcess, devices: unknown[], o: { token?: string; args?: string[] } = {}): Proc {
+export function startAgent(hall: HallProcess, devices: unknown[], o: { token?: string; args?: string[]; env?: Record<string, string> } = {}): Proc {
   const config = join(hall.dir, `agent-${++configs}.json`);
   writeFileSync(config, JSON.stringify({ devices }));
   return run('agent/main.ts', o.args ?? [], {
     HALLQ_SERVER: hall.url, HALLQ_TOKEN: o.token ?? hall.kioskToken, HALLQ_AGENT_CONFIG: config, HALLQ_LOG_LEVEL: 'info',
-    HALLQ_AGENT_PRINTS: join(hall.dir, 'agent-prints'),
+    HALLQ_AGENT_PRINTS: join(hall.dir, 'agent-prints'), ...o.env,
   });
 }
 
