@@ -99,6 +99,19 @@ describe('a kiosk through its device agent (separate processes)', () => {
     }, 30_000);
   });
 
+  it('the demo: npm start prints the agent command for kiosk-2, and `npm run agent -- --demo` prints kiosk-2\'s tickets on its simulated printer', async () => {
+    const cmd = /设备代理 agent\s+HALLQ_SERVER=(\S+) HALLQ_TOKEN=(\S+) npm run agent -- --demo/.exec(hall.proc.out());
+    expect(cmd?.[1]).toBe(hall.url);
+    const token = cmd![2];
+    const page = await hall.kioskPage(token);
+    const a = agent(hall, null, { token, args: ['--demo'] });
+    await agentHealth(hall, 'kiosk-2', ['printer', 'reader', 'scanner'], 'online');
+    const t = await hall.issue(token);
+    expect(await waitFor(() => page.prints.find((p) => p.ticketId === t.ticket.id), 15_000, 'print:result')).toEqual({ ticketId: t.ticket.id, ok: true });
+    expect(a.out()).toMatch(/"ticket":"[A-Z]\d+".*ticket printed/);
+    await a.stop();
+  }, 30_000);
+
   it('a killed agent: its devices go offline, the kiosk still issues tickets (failed print, never printed later); a restart brings them back', async () => {
     const page = await hall.kioskPage();
     const first = agent(hall, [tcpPrinter()]);

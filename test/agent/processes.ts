@@ -134,11 +134,12 @@ export async function startHallProcess(): Promise<HallProcess> {
 
 let configs = 0;
 /** `npm run agent` with this config (the `devices` list); HALLQ_LOG_LEVEL info, so its log can be read */
-export function startAgent(hall: HallProcess, devices: unknown[], o: { token?: string; args?: string[]; env?: Record<string, string> } = {}): Proc {
+/** `devices` null: no HALLQ_AGENT_CONFIG (the demo's simulators, with `--demo`) */
+export function startAgent(hall: HallProcess, devices: unknown[] | null, o: { token?: string; args?: string[]; env?: Record<string, string> } = {}): Proc {
   const config = join(hall.dir, `agent-${++configs}.json`);
-  writeFileSync(config, JSON.stringify({ devices }));
+  if (devices) writeFileSync(config, JSON.stringify({ devices }));
   return run('agent/main.ts', o.args ?? [], {
-    HALLQ_SERVER: hall.url, HALLQ_TOKEN: o.token ?? hall.kioskToken, HALLQ_AGENT_CONFIG: config, HALLQ_LOG_LEVEL: 'info',
+    HALLQ_SERVER: hall.url, HALLQ_TOKEN: o.token ?? hall.kioskToken, ...(devices ? { HALLQ_AGENT_CONFIG: config } : {}), HALLQ_LOG_LEVEL: 'info',
     HALLQ_AGENT_PRINTS: join(hall.dir, 'agent-prints'), ...o.env,
   });
 }
