@@ -71,7 +71,7 @@ export function printJob(hall: Hall, publicUrl: () => string, ticketId: string):
 
 /**
  * The device side the HTTP layer sees: the server's own devices (or none) and the kiosk PCs' device
- * agents. A kiosk that has had an agent since the server started prints through it, and while that
+ * agents. A kiosk whose agent (since the server started) has a printer prints through it, and while that
  * agent is away its tickets are reported failed at once (its printer is at the kiosk, not here);
  * any other kiosk prints on the server's own printer for it, as before. Health is both lists.
  */
@@ -82,9 +82,9 @@ export function devicePort(o: {
   return {
     health: () => [...(own?.health() ?? []), ...agents.list()],
     ledText: (n) => own?.ledText(n) ?? null,
-    prints: (kiosk) => agents.known(kiosk) || (own?.prints(kiosk) ?? false),
+    prints: (kiosk) => agents.prints(kiosk) || (own?.prints(kiosk) ?? false),
     async printTicket(kioskName, ticketId) {
-      if (!agents.known(kioskName) && own) return own.printTicket(kioskName, ticketId);
+      if (!agents.prints(kioskName) && own) return own.printTicket(kioskName, ticketId);
       let result: PrintResultEvent;
       try {
         result = await agents.print(kioskName, ticketId, printJob(o.hall, o.publicUrl, ticketId));

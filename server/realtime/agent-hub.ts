@@ -83,6 +83,11 @@ export class AgentHub extends EventEmitter<AgentHubEvents> {
     return this.devices.has(kiosk);
   }
 
+  /** this kiosk's agent (connected or away) has said it has a printer: the kiosk's tickets are its to print */
+  prints(kiosk: string): boolean {
+    return [...(this.devices.get(kiosk)?.values() ?? [])].some((h) => h.kind === 'printer');
+  }
+
   /** The agent's whole list: replaces what it said before. */
   health(kiosk: string, link: AgentLink, list: DeviceHealth[]): void {
     if (this.links.get(kiosk) !== link) return;

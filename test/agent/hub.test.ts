@@ -54,6 +54,20 @@ describe('AgentHub: the server\'s side of the kiosk PCs\' agents', () => {
     expect(b.jobs).toEqual([]);
   });
 
+  it('a kiosk prints through its agent once the agent said it has a printer, and not for an agent with only a reader', () => {
+    const { h } = hub();
+    const a = link();
+    h.connect('kiosk-1', a.l);
+    expect(h.prints('kiosk-1')).toBe(false);
+    h.health('kiosk-1', a.l, [online('reader', 'idcard')]);
+    expect(h.prints('kiosk-1')).toBe(false);
+    h.health('kiosk-1', a.l, [online('reader', 'idcard'), online('printer')]);
+    expect(h.prints('kiosk-1')).toBe(true);
+    h.disconnect('kiosk-1', a.l);
+    expect(h.prints('kiosk-1')).toBe(true); // away: its tickets are reported failed, not printed elsewhere
+    expect(h.prints('kiosk-2')).toBe(false);
+  });
+
   it('a kiosk whose agent is away: printing fails at once, without waiting', async () => {
     const { h } = hub();
     expect(h.known('kiosk-1')).toBe(false);

@@ -67,12 +67,24 @@ describe('the /agent namespace', () => {
     await until(() => (s.running.agents!.list().find((h) => h.id === 'kiosk-a1/printer' && h.status === 'offline') ? true : undefined));
   });
 
-  it('prints through the agent: the job carries the ticket, the result goes to the kiosk page as print:result', async () => {
+  it('prints through an agent with a printer: the job carries the ticket, the result goes to the kiosk page as print:result', async () => {
     const token = await s.deviceToken('kiosk', 'kiosk-a2');
     const page = s.socket(token);
     await next(page, 'state:snapshot');
     const a = agentSocket(token);
     await next(a, 'agent:welcome');
+    // an agent with no printer (a reader only) takes no print jobs: the kiosk prints as it would without it
+    // (here on the server's device manager, which has no printer for it: failed)
+    const jobs: AgentPrintJob[] = [];
+    a.on('agent:print', (j: AgentPrintJob) => jobs.push(j));
+    a.emit('agent:health', [{ ...health('reader'), kind: 'idcard' }]);
+    await until(() => (s.running.agents!.list().some((h) => h.id === 'kiosk-a2/reader') ? true : undefined));
+    const notHere = next<PrintResultEvent>(page, 'print:result');
+    await s.client(token).call('POST /api/tickets', { body: { serviceId: 's-a01' } });
+    expect(await notHere).toMatchObject({ ok: false, reason: expect.stringContaining('kiosk-a2 未配置打印机') });
+    expect(jobs).toEqual([]);
+    a.emit('agent:health', [{ ...health('reader'), kind: 'idcard' }, health('printer')]);
+    await until(() => (s.running.agents!.prints('kiosk-a2') ? true : undefined));
     const job = next<AgentPrintJob>(a, 'agent:print');
     const r = await s.client(token).call('POST /api/tickets', { body: { serviceId: 's-a01' } });
     expect(r.print).toBe('queued');
