@@ -56,7 +56,10 @@ export function agentSettings(env: NodeJS.ProcessEnv, argv: string[]): AgentSett
       throw new AgentConfigError(`cannot read HALLQ_AGENT_CONFIG ${e.data.HALLQ_AGENT_CONFIG}: ${(err as Error).message}`);
     }
   } else if (demo) json = demoAgentConfig();
-  else throw new AgentConfigError('invalid environment: HALLQ_AGENT_CONFIG: the JSON file of this PC\'s devices (or --demo for simulated ones)');
+  else
+    throw new AgentConfigError(
+      "invalid environment: HALLQ_AGENT_CONFIG: the JSON file of this PC's devices (or --demo for simulated ones)",
+    );
   const d = AgentDevicesConfigSchema.safeParse(json);
   if (!d.success) throw new AgentConfigError(`invalid agent config ${e.data.HALLQ_AGENT_CONFIG ?? '(demo)'}: ${issues(d.error)}`);
   return {

@@ -13,16 +13,25 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import type { AgentPrintJob, AgentPrintResult, AgentToServerEvents, DeviceHealth, DeviceScanEvent, ServerToAgentEvents } from '../protocol/events.js';
+import type {
+  AgentPrintJob,
+  AgentPrintResult,
+  AgentToServerEvents,
+  DeviceHealth,
+  DeviceScanEvent,
+  ServerToAgentEvents,
+} from '../protocol/events.js';
 import { AGENT_NAMESPACE } from '../protocol/events.js';
 import { AgentPrintJobSchema } from '../protocol/schemas.js';
 import { EXIT } from './env.js';
 
 export const BACKOFF = { initialMs: 1000, maxMs: 30_000 };
 
-export const REFUSED = '取号机设备令牌被服务器拒绝（无效、过期或已吊销），设备代理停止 (the server refused the kiosk token: unknown, expired or revoked; the device agent stops)';
+export const REFUSED =
+  '取号机设备令牌被服务器拒绝（无效、过期或已吊销），设备代理停止 (the server refused the kiosk token: unknown, expired or revoked; the device agent stops)';
 export const NOT_A_KIOSK = '该令牌不属于取号机，设备代理停止 (the token is not a kiosk device token; the device agent stops)';
-export const REPLACED = '同一取号机的另一个设备代理已连接并取代本代理，本代理停止 (another device agent connected for the same kiosk and replaced this one; it stops)';
+export const REPLACED =
+  '同一取号机的另一个设备代理已连接并取代本代理，本代理停止 (another device agent connected for the same kiosk and replaced this one; it stops)';
 
 export interface ServerLinkEvents {
   print: [AgentPrintJob];

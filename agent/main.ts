@@ -27,9 +27,17 @@ async function main() {
     rate: async () => {},
     scan: (_kiosk, e) => link?.scan(e),
   };
-  const manager = new DeviceManager({ config: forKiosk(settings.devices, AGENT_KIOSK), host, logger: log.child({ module: 'devices' }), printsDir: settings.printsDir });
+  const manager = new DeviceManager({
+    config: forKiosk(settings.devices, AGENT_KIOSK),
+    host,
+    logger: log.child({ module: 'devices' }),
+    printsDir: settings.printsDir,
+  });
   link = new ServerLink({
-    server: settings.server, token: settings.token, log: log.child({ module: 'link' }), health: () => manager.health(),
+    server: settings.server,
+    token: settings.token,
+    log: log.child({ module: 'link' }),
+    health: () => manager.health(),
     backoff: { ...BACKOFF, maxMs: settings.retryMaxMs },
   });
   manager.on('health', () => link.health(manager.health()));

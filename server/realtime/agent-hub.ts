@@ -70,7 +70,8 @@ export class AgentHub extends EventEmitter<AgentHubEvents> {
     if (this.links.get(kiosk) !== link) return;
     this.links.delete(kiosk);
     this.o.log.warn({ kiosk }, 'device agent disconnected');
-    for (const h of this.devices.get(kiosk)?.values() ?? []) this.put(kiosk, { ...h, status: 'offline', detail: AGENT_GONE, at: this.o.now().toISOString() });
+    for (const h of this.devices.get(kiosk)?.values() ?? [])
+      this.put(kiosk, { ...h, status: 'offline', detail: AGENT_GONE, at: this.o.now().toISOString() });
   }
 
   /** an agent is connected for this kiosk now */

@@ -12,7 +12,10 @@ import { AgentHealthSchema, AgentPrintResultSchema, DeviceScanSchema } from '../
 import type { Actor } from '../hall.js';
 import type { AgentHub, AgentLink } from './agent-hub.js';
 
-interface AgentSocketData { actor: Actor; tokenHash: string }
+interface AgentSocketData {
+  actor: Actor;
+  tokenHash: string;
+}
 
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
@@ -48,7 +51,10 @@ export function attachAgents(
       },
     };
     const refused = (what: string, err: unknown) =>
-      o.log.warn({ kiosk, event: what, problem: err instanceof Error ? err.message.slice(0, 200) : String(err) }, 'device agent sent a malformed event: ignored');
+      o.log.warn(
+        { kiosk, event: what, problem: err instanceof Error ? err.message.slice(0, 200) : String(err) },
+        'device agent sent a malformed event: ignored',
+      );
     o.hub.connect(kiosk, link);
     socket.on('disconnect', () => o.hub.disconnect(kiosk, link));
     socket.on('agent:health', (list) => {

@@ -19,7 +19,11 @@ const agent = (...a: Parameters<typeof startAgent>) => {
 const printer = () => ({ id: 'printer', kind: 'printer', interface: `tcp://127.0.0.1:${vp.port}` });
 
 async function kiosk(name: string): Promise<{ id: string; token: string }> {
-  const r = await hall.api<{ id: string; token: string }>('POST', '/api/devices', await hall.admin(), { kind: 'kiosk', name, replace: true });
+  const r = await hall.api<{ id: string; token: string }>('POST', '/api/devices', await hall.admin(), {
+    kind: 'kiosk',
+    name,
+    replace: true,
+  });
   expect(r.status).toBe(201);
   return r.body;
 }
@@ -78,7 +82,13 @@ describe('the device agent stops, gives way and comes back as it should', () => 
     const before = vp.jobs().length;
     const t = await hall.issue();
     expect(await waitFor(() => page.prints.find((p) => p.ticketId === t.ticket.id), 15_000, 'print:result')).toMatchObject({ ok: true });
-    expect(vp.jobs().slice(before).map((j) => j.text).join('\n')).toContain(t.ticket.number);
+    expect(
+      vp
+        .jobs()
+        .slice(before)
+        .map((j) => j.text)
+        .join('\n'),
+    ).toContain(t.ticket.number);
     expect(a.out()).toMatch(/reconnected to the hall server/);
     await a.stop();
   }, 60_000);

@@ -36,7 +36,7 @@ afterAll(async () => {
 const tcpPrinter = () => ({ id: 'printer', kind: 'printer', interface: `tcp://127.0.0.1:${vp.port}` });
 
 describe('a kiosk through its device agent (separate processes)', () => {
-  it('prints a kiosk ticket on the agent\'s TCP printer and tells the kiosk page; SIGTERM stops the agent with 0', async () => {
+  it("prints a kiosk ticket on the agent's TCP printer and tells the kiosk page; SIGTERM stops the agent with 0", async () => {
     const page = await hall.kioskPage();
     const a = agent(hall, [tcpPrinter()]);
     await agentHealth(hall, 'kiosk-1', ['printer'], 'online');
@@ -45,7 +45,13 @@ describe('a kiosk through its device agent (separate processes)', () => {
     expect(t.print).toBe('queued');
     const result = await waitFor(() => page.prints.find((p) => p.ticketId === t.ticket.id), 15_000, 'print:result');
     expect(result).toEqual({ ticketId: t.ticket.id, ok: true });
-    expect(vp.jobs().slice(before).map((j) => j.text).join('\n')).toContain(t.ticket.number);
+    expect(
+      vp
+        .jobs()
+        .slice(before)
+        .map((j) => j.text)
+        .join('\n'),
+    ).toContain(t.ticket.number);
     expect(await a.stop()).toBe(0);
     await agentHealth(hall, 'kiosk-1', ['printer'], 'offline');
   }, 30_000);
@@ -87,7 +93,13 @@ describe('a kiosk through its device agent (separate processes)', () => {
       const before = vp.jobs().length;
       const t = await hall.issue();
       expect(await waitFor(() => page.prints.find((p) => p.ticketId === t.ticket.id), 15_000, 'print:result')).toMatchObject({ ok: true });
-      expect(vp.jobs().slice(before).map((j) => j.text).join('\n')).toContain(t.ticket.number);
+      expect(
+        vp
+          .jobs()
+          .slice(before)
+          .map((j) => j.text)
+          .join('\n'),
+      ).toContain(t.ticket.number);
 
       const id = sampleCard();
       card.place(id);
@@ -99,7 +111,7 @@ describe('a kiosk through its device agent (separate processes)', () => {
     }, 30_000);
   });
 
-  it('the demo: npm start prints the agent command for kiosk-2, and `npm run agent -- --demo` prints kiosk-2\'s tickets on its simulated printer', async () => {
+  it("the demo: npm start prints the agent command for kiosk-2, and `npm run agent -- --demo` prints kiosk-2's tickets on its simulated printer", async () => {
     const cmd = /设备代理 agent\s+HALLQ_SERVER=(\S+) HALLQ_TOKEN=(\S+) npm run agent -- --demo/.exec(hall.proc.out());
     expect(cmd?.[1]).toBe(hall.url);
     const token = cmd![2];
@@ -107,7 +119,10 @@ describe('a kiosk through its device agent (separate processes)', () => {
     const a = agent(hall, null, { token, args: ['--demo'] });
     await agentHealth(hall, 'kiosk-2', ['printer', 'reader', 'scanner'], 'online');
     const t = await hall.issue(token);
-    expect(await waitFor(() => page.prints.find((p) => p.ticketId === t.ticket.id), 15_000, 'print:result')).toEqual({ ticketId: t.ticket.id, ok: true });
+    expect(await waitFor(() => page.prints.find((p) => p.ticketId === t.ticket.id), 15_000, 'print:result')).toEqual({
+      ticketId: t.ticket.id,
+      ok: true,
+    });
     expect(a.out()).toMatch(/"ticket":"[A-Z]\d+".*ticket printed/);
     await a.stop();
   }, 30_000);
@@ -131,7 +146,11 @@ describe('a kiosk through its device agent (separate processes)', () => {
     await agentHealth(hall, 'kiosk-1', ['printer'], 'online');
     const t2 = await hall.issue();
     expect(await waitFor(() => page.prints.find((p) => p.ticketId === t2.ticket.id), 15_000, 'print:result')).toMatchObject({ ok: true });
-    const printed = vp.jobs().slice(before).map((j) => j.text).join('\n');
+    const printed = vp
+      .jobs()
+      .slice(before)
+      .map((j) => j.text)
+      .join('\n');
     expect(printed).toContain(t2.ticket.number);
     expect(printed).not.toContain(t.ticket.number); // the ticket issued while the agent was away is not printed on its return
     await second.stop();

@@ -4,8 +4,14 @@ import type { AgentPrintJob, DeviceHealth, TicketPrintJob } from '../../protocol
 import { AGENT_AWAY, AgentHub, type AgentLink } from '../../server/realtime/agent-hub.js';
 
 const ticket: TicketPrintJob = {
-  hallName: '测试大厅', ticketNumber: 'A001', kind: 'walk-in', serviceName: '社保', waitingAhead: 0,
-  issuedAt: '2026-11-23T09:00:00+08:00', statusUrl: 'http://h/t/1', notices: [],
+  hallName: '测试大厅',
+  ticketNumber: 'A001',
+  kind: 'walk-in',
+  serviceName: '社保',
+  waitingAhead: 0,
+  issuedAt: '2026-11-23T09:00:00+08:00',
+  statusUrl: 'http://h/t/1',
+  notices: [],
 };
 const at = '2026-11-23T01:00:00.000Z';
 const online = (id: string, kind = 'printer'): DeviceHealth => ({ id, kind, status: 'online', at });
@@ -13,7 +19,12 @@ const online = (id: string, kind = 'printer'): DeviceHealth => ({ id, kind, stat
 function link() {
   const jobs: AgentPrintJob[] = [];
   let replaced = 0;
-  const l: AgentLink = { print: (j) => jobs.push(j), replace: () => { replaced++; } };
+  const l: AgentLink = {
+    print: (j) => jobs.push(j),
+    replace: () => {
+      replaced++;
+    },
+  };
   return { l, jobs, replaced: () => replaced };
 }
 
@@ -26,8 +37,8 @@ const hub = () => {
 
 afterEach(() => vi.useRealTimers());
 
-describe('AgentHub: the server\'s side of the kiosk PCs\' agents', () => {
-  it('sends a job once with a start deadline and resolves with the agent\'s result for that job id', async () => {
+describe("AgentHub: the server's side of the kiosk PCs' agents", () => {
+  it("sends a job once with a start deadline and resolves with the agent's result for that job id", async () => {
     const { h } = hub();
     const a = link();
     h.connect('kiosk-1', a.l);

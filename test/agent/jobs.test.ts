@@ -4,8 +4,14 @@ import type { AgentPrintJob, AgentPrintResult, TicketPrintJob } from '../../prot
 import { LATE, PrintJobs } from '../../agent/jobs.js';
 
 const ticket: TicketPrintJob = {
-  hallName: '测试大厅', ticketNumber: 'A001', kind: 'walk-in', serviceName: '社保', waitingAhead: 0,
-  issuedAt: '2026-11-23T09:00:00+08:00', statusUrl: 'http://h/t/1', notices: [],
+  hallName: '测试大厅',
+  ticketNumber: 'A001',
+  kind: 'walk-in',
+  serviceName: '社保',
+  waitingAhead: 0,
+  issuedAt: '2026-11-23T09:00:00+08:00',
+  statusUrl: 'http://h/t/1',
+  notices: [],
 };
 const job = (jobId: string, startWithinMs = 4000): AgentPrintJob => ({ jobId, ticketId: `t-${jobId}`, startWithinMs, ticket });
 
@@ -23,10 +29,17 @@ function setup(printMs = 0) {
     log: pino({ level: 'silent' }),
     now: () => now,
   });
-  return { jobs, printed, results, advance: (ms: number) => { now += ms; } };
+  return {
+    jobs,
+    printed,
+    results,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
-describe('the agent\'s print jobs', () => {
+describe("the agent's print jobs", () => {
   it('prints a job id once: the same job received again is not printed again', async () => {
     const s = setup();
     s.jobs.take(job('j1'));
@@ -42,7 +55,10 @@ describe('the agent\'s print jobs', () => {
     s.jobs.take(job('late', 4000));
     await s.jobs.idle();
     expect(s.printed).toEqual(['A001']);
-    expect(s.results).toEqual([{ jobId: 'slow', ok: true }, { jobId: 'late', ok: false, reason: LATE }]);
+    expect(s.results).toEqual([
+      { jobId: 'slow', ok: true },
+      { jobId: 'late', ok: false, reason: LATE },
+    ]);
   });
 
   it('a printer fault is reported with its message, and a throwing driver as 打印机故障', async () => {
@@ -59,6 +75,9 @@ describe('the agent\'s print jobs', () => {
     jobs.take(job('a'));
     jobs.take(job('b'));
     await jobs.idle();
-    expect(results).toEqual([{ jobId: 'a', ok: false, reason: '打印机缺纸' }, { jobId: 'b', ok: false, reason: '打印机故障' }]);
+    expect(results).toEqual([
+      { jobId: 'a', ok: false, reason: '打印机缺纸' },
+      { jobId: 'b', ok: false, reason: '打印机故障' },
+    ]);
   });
 });

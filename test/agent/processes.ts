@@ -29,11 +29,17 @@ function run(script: string, args: string[], env: Record<string, string>): Proc 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
-    child, out: () => out, exit,
+    child,
+    out: () => out,
+    exit,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill(signal);
@@ -78,38 +84,62 @@ export interface HallProcess {
 export async function startHallProcess(): Promise<HallProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'hallq-agent-test-'));
   const launch = async (port: string) => {
-    const proc = run('server/main.ts', ['--demo'], { HALLQ_PORT: port, HALLQ_DB: join(dir, 'hall.db'), HALLQ_SKIP_BUILD: '1', HALLQ_LOG_LEVEL: 'warn' });
-    const line = await waitFor(() => /取号机 kiosk\s+(http:\/\/127\.0\.0\.1:(\d+))\/kiosk\/#token=(\S+)/.exec(proc.out()), 45_000, `the server's kiosk line (${proc.out()})`);
+    const proc = run('server/main.ts', ['--demo'], {
+      HALLQ_PORT: port,
+      HALLQ_DB: join(dir, 'hall.db'),
+      HALLQ_SKIP_BUILD: '1',
+      HALLQ_LOG_LEVEL: 'warn',
+    });
+    const line = await waitFor(
+      () => /取号机 kiosk\s+(http:\/\/127\.0\.0\.1:(\d+))\/kiosk\/#token=(\S+)/.exec(proc.out()),
+      45_000,
+      `the server's kiosk line (${proc.out()})`,
+    );
     return { proc, url: line[1], port: line[2], kioskToken: line[3] };
   };
   const first = await launch('0');
   const { url, kioskToken, proc } = first;
   const sockets: Socket[] = [];
-  const api = async <T,>(method: string, path: string, token: string, body?: unknown) => {
+  const api = async <T>(method: string, path: string, token: string, body?: unknown) => {
     const r = await fetch(url + path, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     return { status: r.status, body: (await r.json()) as T };
   };
   const login = async (username: string, password: string) => {
-    const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const r = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     return ((await r.json()) as { token: string }).token;
   };
   let staffToken: string | null = null;
   let serviceId: string | null = null;
   const h: HallProcess = {
-    url, dir, kioskToken, proc, api,
+    url,
+    dir,
+    kioskToken,
+    proc,
+    api,
     async restart() {
       await h.proc.stop();
       h.proc = (await launch(first.port)).proc;
     },
-    async staff() { return (staffToken ??= await login('staff1', 'demo1234')); },
+    async staff() {
+      return (staffToken ??= await login('staff1', 'demo1234'));
+    },
     admin: () => login('admin', 'admin1234'),
-    async health() { return (await api<DeviceHealth[]>('GET', '/api/devices/health', await h.staff())).body; },
+    async health() {
+      return (await api<DeviceHealth[]>('GET', '/api/devices/health', await h.staff())).body;
+    },
     async issue(token = kioskToken) {
       serviceId ??= (await api<{ id: string }[]>('GET', '/api/services', token)).body[0].id;
-      const r = await api<{ ticket: { id: string; number: string }; print: 'queued' | 'none' }>('POST', '/api/tickets', token, { serviceId });
+      const r = await api<{ ticket: { id: string; number: string }; print: 'queued' | 'none' }>('POST', '/api/tickets', token, {
+        serviceId,
+      });
       if (r.status !== 201) throw new Error(`ticket not issued: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body;
     },
@@ -135,19 +165,37 @@ export async function startHallProcess(): Promise<HallProcess> {
 let configs = 0;
 /** `npm run agent` with this config (the `devices` list); HALLQ_LOG_LEVEL info, so its log can be read */
 /** `devices` null: no HALLQ_AGENT_CONFIG (the demo's simulators, with `--demo`) */
-export function startAgent(hall: HallProcess, devices: unknown[] | null, o: { token?: string; args?: string[]; env?: Record<string, string> } = {}): Proc {
+export function startAgent(
+  hall: HallProcess,
+  devices: unknown[] | null,
+  o: { token?: string; args?: string[]; env?: Record<string, string> } = {},
+): Proc {
   const config = join(hall.dir, `agent-${++configs}.json`);
   if (devices) writeFileSync(config, JSON.stringify({ devices }));
   return run('agent/main.ts', o.args ?? [], {
-    HALLQ_SERVER: hall.url, HALLQ_TOKEN: o.token ?? hall.kioskToken, ...(devices ? { HALLQ_AGENT_CONFIG: config } : {}), HALLQ_LOG_LEVEL: 'info',
-    HALLQ_AGENT_PRINTS: join(hall.dir, 'agent-prints'), ...o.env,
+    HALLQ_SERVER: hall.url,
+    HALLQ_TOKEN: o.token ?? hall.kioskToken,
+    ...(devices ? { HALLQ_AGENT_CONFIG: config } : {}),
+    HALLQ_LOG_LEVEL: 'info',
+    HALLQ_AGENT_PRINTS: join(hall.dir, 'agent-prints'),
+    ...o.env,
   });
 }
 
 /** the agent's devices as the server lists them, once each has the wanted status */
-export async function agentHealth(hall: HallProcess, kiosk: string, ids: string[], status: DeviceHealth['status'], ms = 30_000): Promise<DeviceHealth[]> {
-  return waitFor(async () => {
-    const list = (await hall.health()).filter((d) => ids.includes(d.id.replace(`${kiosk}/`, '')) && d.id.startsWith(`${kiosk}/`));
-    return list.length === ids.length && list.every((d) => d.status === status) ? list : null;
-  }, ms, `${kiosk}'s agent devices ${ids.join(', ')} ${status}`);
+export async function agentHealth(
+  hall: HallProcess,
+  kiosk: string,
+  ids: string[],
+  status: DeviceHealth['status'],
+  ms = 30_000,
+): Promise<DeviceHealth[]> {
+  return waitFor(
+    async () => {
+      const list = (await hall.health()).filter((d) => ids.includes(d.id.replace(`${kiosk}/`, '')) && d.id.startsWith(`${kiosk}/`));
+      return list.length === ids.length && list.every((d) => d.status === status) ? list : null;
+    },
+    ms,
+    `${kiosk}'s agent devices ${ids.join(', ')} ${status}`,
+  );
 }

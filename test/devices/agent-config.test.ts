@@ -16,8 +16,8 @@ const kioskPc = {
   ],
 };
 
-describe('the device agent\'s config: the server\'s device entries without kiosk', () => {
-  it('accepts a kiosk PC\'s printer, reader and scanner with the server\'s defaults, and binds them to a kiosk as the server would', () => {
+describe("the device agent's config: the server's device entries without kiosk", () => {
+  it("accepts a kiosk PC's printer, reader and scanner with the server's defaults, and binds them to a kiosk as the server would", () => {
     const cfg = AgentDevicesConfigSchema.parse(kioskPc);
     expect(cfg.devices.map((d) => d.kind)).toEqual(['printer', 'idcard', 'scanner']);
     expect(cfg.devices[0]).toMatchObject({ paperWidth: 80 });
@@ -31,7 +31,9 @@ describe('the device agent\'s config: the server\'s device entries without kiosk
     expect(messages({ devices: [{ ...kioskPc.devices[0], kiosk: 'kiosk-1' }] }).join('\n')).toMatch(/kiosk/);
     expect(messages({ devices: [{ id: 'led-1', kind: 'led', bus: 'b', address: 1, window: 1 }] })).not.toEqual([]);
     expect(messages({ ...kioskPc, buses: [] }).join('\n')).toMatch(/buses/);
-    expect(messages({ devices: [kioskPc.devices[1], { ...kioskPc.devices[2], id: 'reader' }] }).join('\n')).toMatch(/duplicate id "reader"/);
+    expect(messages({ devices: [kioskPc.devices[1], { ...kioskPc.devices[2], id: 'reader' }] }).join('\n')).toMatch(
+      /duplicate id "reader"/,
+    );
     expect(messages({ devices: [kioskPc.devices[0], { ...kioskPc.devices[0], id: 'printer-2' }] }).join('\n')).toMatch(/a second printer/);
     expect(messages({ devices: [{ ...kioskPc.devices[1], path: 'ttyUSB0' }] }).join('\n')).toMatch(/devices\.0\.path/);
     expect(messages({ devices: [] })).not.toEqual([]);
@@ -42,7 +44,9 @@ describe('the device agent\'s config: the server\'s device entries without kiosk
     expect(() => agentSettings({ HALLQ_TOKEN: token }, [])).toThrow(/HALLQ_SERVER/);
     expect(() => agentSettings({ HALLQ_SERVER: 'http://10.0.0.1:8080' }, [])).toThrow(/HALLQ_TOKEN/);
     expect(() => agentSettings({ HALLQ_SERVER: 'http://10.0.0.1:8080', HALLQ_TOKEN: token }, [])).toThrow(/HALLQ_AGENT_CONFIG/);
-    expect(() => agentSettings({ HALLQ_SERVER: 'http://10.0.0.1:8080', HALLQ_TOKEN: token, HALLQ_AGENT_CONFIG: '/nonexistent.json' }, [])).toThrow(AgentConfigError);
+    expect(() =>
+      agentSettings({ HALLQ_SERVER: 'http://10.0.0.1:8080', HALLQ_TOKEN: token, HALLQ_AGENT_CONFIG: '/nonexistent.json' }, []),
+    ).toThrow(AgentConfigError);
     const demo = agentSettings({ HALLQ_TOKEN: token }, ['--demo']);
     expect(demo).toMatchObject({ server: 'http://127.0.0.1:8080', demo: true });
     expect(demo.devices.devices.every((d) => ('path' in d ? d.path : d.interface).startsWith('sim://'))).toBe(true);

@@ -24,7 +24,7 @@ function agentSocket(token: string): Socket {
   return socket;
 }
 const refusal = (socket: Socket) => new Promise<string>((resolve) => socket.once('connect_error', (e) => resolve(e.message)));
-const next = <T,>(socket: Socket, event: string) => new Promise<T>((resolve) => socket.once(event, (e: T) => resolve(e)));
+const next = <T>(socket: Socket, event: string) => new Promise<T>((resolve) => socket.once(event, (e: T) => resolve(e)));
 async function until<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -34,7 +34,12 @@ async function until<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-const health = (id: string, status: DeviceHealth['status'] = 'online'): DeviceHealth => ({ id, kind: 'printer', status, at: new Date().toISOString() });
+const health = (id: string, status: DeviceHealth['status'] = 'online'): DeviceHealth => ({
+  id,
+  kind: 'printer',
+  status,
+  at: new Date().toISOString(),
+});
 
 describe('the /agent namespace', () => {
   it('refuses no token, an unknown one (unauthorized) and a staff or display token (not-a-kiosk)', async () => {
@@ -89,7 +94,10 @@ describe('the /agent namespace', () => {
     const r = await s.client(token).call('POST /api/tickets', { body: { serviceId: 's-a01' } });
     expect(r.print).toBe('queued');
     const j = await job;
-    expect(j).toMatchObject({ ticketId: r.ticket.id, ticket: { ticketNumber: r.ticket.number, statusUrl: expect.stringContaining(`/t/${r.ticket.id}`) } });
+    expect(j).toMatchObject({
+      ticketId: r.ticket.id,
+      ticket: { ticketNumber: r.ticket.number, statusUrl: expect.stringContaining(`/t/${r.ticket.id}`) },
+    });
     const result = next<PrintResultEvent>(page, 'print:result');
     a.emit('agent:printed', { jobId: j.jobId, ok: false, reason: '打印机缺纸' });
     expect(await result).toEqual({ ticketId: r.ticket.id, ok: false, reason: '打印机缺纸' });

@@ -35,7 +35,9 @@ describe('systemd/hallq-agent.service', () => {
     expect(one('SupplementaryGroups').split(/\s+/)).toEqual(expect.arrayContaining(['dialout', 'lp']));
     expect(one('CapabilityBoundingSet')).toBe('');
     expect(one('DevicePolicy')).toBe('closed');
-    expect(svc.DeviceAllow.map((d) => d.split(/\s+/)[0])).toEqual(expect.arrayContaining(['char-ttyUSB', 'char-ttyACM', 'char-usb', 'char-lp']));
+    expect(svc.DeviceAllow.map((d) => d.split(/\s+/)[0])).toEqual(
+      expect.arrayContaining(['char-ttyUSB', 'char-ttyACM', 'char-usb', 'char-lp']),
+    );
     expect(svc.PrivateDevices).toBeUndefined();
   });
 

@@ -11,7 +11,11 @@ export function parseUnit(text: string): Record<string, Record<string, string[]>
     const line = raw.trim();
     if (!line || line.startsWith('#') || line.startsWith(';')) continue;
     const head = line.match(/^\[(.+)\]$/);
-    if (head) { section = head[1]; out[section] ??= {}; continue; }
+    if (head) {
+      section = head[1];
+      out[section] ??= {};
+      continue;
+    }
     const eq = line.indexOf('=');
     expect(eq, `not key=value: ${line}`).toBeGreaterThan(0);
     expect(section, `outside a section: ${line}`).not.toBe('');
