@@ -1,5 +1,6 @@
 /** Request bodies and query strings, validated at the edge (CONTRACT.md "Endpoints"). */
 import { z } from 'zod';
+import type { AgentPrintJob, AgentPrintResult, DeviceHealth, DeviceScanEvent, TicketPrintJob } from './events.js';
 
 export const requestId = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
@@ -161,3 +162,35 @@ export const ConfigFileBody = z.record(z.string(), z.unknown());
 /** `GET /api/calendar`: both dates included, at most CALENDAR_MAX_DAYS days */
 export const CALENDAR_MAX_DAYS = 400;
 export const CalendarQuery = z.object({ from: date, to: date });
+
+// — Kiosk PC device agent: what crosses the `/agent` namespace, checked on arrival by both sides
+const text = (max: number) => z.string().max(max);
+export const TicketPrintJobSchema = z.object({
+  hallName: text(100),
+  ticketNumber: text(16).min(1),
+  kind: z.enum(['walk-in', 'reservation']),
+  serviceName: text(100),
+  slot: slot.optional(),
+  waitingAhead: z.number().int().min(0),
+  windows: z.array(z.number().int().min(1).max(9999)).max(200).optional(),
+  issuedAt: text(40).min(1),
+  statusUrl: text(512).regex(/^[\x20-\x7e]*$/, 'ASCII'),
+  notices: z.array(text(200)).max(20),
+}) satisfies z.ZodType<TicketPrintJob>;
+export const AgentPrintJobSchema = z.object({
+  jobId: id,
+  ticketId: id,
+  startWithinMs: z.number().int().min(0).max(60_000),
+  ticket: TicketPrintJobSchema,
+}) satisfies z.ZodType<AgentPrintJob>;
+export const AgentPrintResultSchema = z.object({ jobId: id, ok: z.boolean(), reason: text(200).optional() }) satisfies z.ZodType<AgentPrintResult>;
+export const DeviceScanSchema = z.object({ source: z.enum(['qr', 'idcard']), value: z.string().min(1).max(512) }) satisfies z.ZodType<DeviceScanEvent>;
+export const DeviceHealthSchema = z.object({
+  id,
+  kind: text(32),
+  status: z.enum(['online', 'offline', 'paper-out', 'paper-near-end', 'cover-open', 'error']),
+  detail: text(300).optional(),
+  at: text(40),
+}) satisfies z.ZodType<DeviceHealth>;
+/** a kiosk PC has a printer, a reader and a scanner; a few more are tolerated, a flood is not */
+export const AgentHealthSchema = z.array(DeviceHealthSchema).max(16);

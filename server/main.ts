@@ -44,6 +44,11 @@ async function main() {
       `  大厅屏 lobby     ${url}/window-display/#token=${demoTokens.lobby}`,
       `  窗口屏 window 1  ${url}/window-display/#token=${demoTokens.lobby}&window=1`,
     ] : []),
+    // issue 18: kiosk-2's printer, reader and scanner through a device agent (simulated), as on a kiosk PC
+    ...(demoTokens['kiosk-2'] ? [
+      `  取号机 kiosk-2   ${url}/kiosk/#token=${demoTokens['kiosk-2']}`,
+      `  设备代理 agent   HALLQ_SERVER=${url} HALLQ_TOKEN=${demoTokens['kiosk-2']} npm run agent -- --demo`,
+    ] : []),
     // a password set through HALLQ_ADMIN_PASSWORD is never printed (stdout is the journal): whoever set it knows it
     adminPassword ? `  管理员 admin     用户名 admin  密码 ${adminPassword}`
       : env.HALLQ_ADMIN_PASSWORD ? '  管理员 admin     用户名 admin  (password from HALLQ_ADMIN_PASSWORD)'

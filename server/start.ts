@@ -19,7 +19,8 @@ import { Presence } from './realtime/presence.js';
 import { ConfigError, liveSettings, parseEnv, parseHallConfig, readHallConfigFile, type Env, type HallConfig } from './config.js';
 import { Settings } from './settings.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_ALLDAY_LABEL, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, demoAllDayHours, seedDemo } from './demo.js';
-import { startDevices, type DevicesHandle } from './devices-binding.js';
+import { devicePort, startDevices, type DevicesHandle } from './devices-binding.js';
+import { AgentHub } from './realtime/agent-hub.js';
 import type { ServerContext } from './http/context.js';
 import { StorageWatch, storageFault } from './storage/faults.js';
 import { Backups } from './storage/backups.js';
@@ -54,6 +55,8 @@ export interface RunningHall {
   /** the store's state (read-only, disk full) and its connection */
   storage: StorageWatch;
   devices: DevicesHandle | null;
+  /** the kiosk PCs' device agents (null when devices are off) */
+  agents: AgentHub | null;
   /** the hall config in effect at start: the database's settings, seeded from the file */
   config: HallConfig;
   settings: Settings;
@@ -158,7 +161,10 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   };
   const http: Server = createServer(createApp(ctx, opts.distDir ?? DIST));
   http.keepAliveTimeout = 65_000;
-  const realtime = attachRealtime(http, ctx);
+  // kiosk PCs' device agents (namespace /agent): only where devices run at all
+  const agents = opts.devices !== false ? new AgentHub({ log: log.child({ module: 'agents' }), now: () => clock.now() }) : null;
+  const realtime = attachRealtime(http, ctx, agents ? { hub: agents, log: log.child({ module: 'agents' }) } : undefined);
+  agents?.on('health', (h) => realtime.health(h));
 
   let devices: DevicesHandle | null = null;
   if (opts.devices !== false) {
@@ -166,7 +172,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     devices = await startDevices({ hall, realtime, log: log.child({ module: 'devices' }), config: devConfig,
       demo: demo ? { windowNumbers: DEMO_WINDOW_NUMBERS, kiosks: DEMO_KIOSKS } : null,
       publicUrl: () => hall.settings.publicUrl ?? url });
-    ctx.devices = devices;
+    ctx.devices = devicePort({ hall, realtime, log: log.child({ module: 'devices' }), own: devices, agents: agents!, publicUrl: () => hall.settings.publicUrl ?? url });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -192,7 +198,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, storage, devices, config, settings, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
+  return { url, port, hall, auth, realtime, storage, devices, agents, config, settings, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
 }
 
 /**

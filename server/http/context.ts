@@ -14,6 +14,8 @@ import type { Backups } from '../storage/backups.js';
 export interface DevicePort {
   health(): DeviceHealth[];
   ledText(windowNumber: number): { line1: string; line2: string; blink: boolean } | null;
+  /** whether this kiosk's tickets go to a printer (its own, the server's, or its device agent's): else `print: 'none'` */
+  prints(kioskName: string): boolean;
   /** prints the ticket on the printer bound to this kiosk; resolves when the printer took it or failed */
   printTicket(kioskName: string, ticketId: string): Promise<PrintResultEvent>;
 }

@@ -9,6 +9,9 @@ import type { ClientToServerEvents, DeviceHealth, DeviceScanEvent, PrintResultEv
 import type { Actor } from '../hall.js';
 import type { ServerContext } from '../http/context.js';
 import { sha256 } from '../auth/auth.js';
+import type { Logger } from 'pino';
+import type { AgentHub } from './agent-hub.js';
+import { attachAgents } from './agents.js';
 
 interface SocketData { actor: Actor; tokenHash: string }
 
@@ -47,7 +50,8 @@ export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<s
 
 const kioskRoom = (name: string) => `kiosk:${name}`;
 
-export function attachRealtime(http: HttpServer, ctx: ServerContext) {
+/** `agents`: the kiosk PCs' device agents, served on the `/agent` namespace (server/realtime/agents.ts) */
+export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { hub: AgentHub; log: Logger }) {
   const seen = (id: string) => {
     try {
       ctx.hall.people.deviceSeen(id);
@@ -57,13 +61,16 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
   };
   const io: HallIo = new Server(http, { serveClient: false, cors: { origin: false }, pingInterval: 10_000, pingTimeout: 8_000 });
 
-  io.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown })?.token;
+  const resolve = (token: unknown): SocketData | null => {
     const tokenHash = typeof token === 'string' ? sha256(token) : '';
     const actor = tokenHash ? ctx.hall.people.resolveToken(tokenHash) : null;
-    if (!actor) return next(new Error('unauthorized'));
-    socket.data.actor = actor;
-    socket.data.tokenHash = tokenHash;
+    return actor ? { actor, tokenHash } : null;
+  };
+  io.use((socket, next) => {
+    const who = resolve((socket.handshake.auth as { token?: unknown })?.token);
+    if (!who) return next(new Error('unauthorized'));
+    socket.data.actor = who.actor;
+    socket.data.tokenHash = who.tokenHash;
     next();
   });
 
@@ -85,6 +92,10 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
   });
 
   const bus = ctx.hall.events;
+  const scan = (kioskName: string, e: DeviceScanEvent) => void io.to(kioskRoom(kioskName)).emit('device:scan', e);
+  const agentNsp = agents
+    ? attachAgents(io, { ...agents, resolve, scan, now: () => ctx.hall.now() })
+    : null;
 
   /**
    * Sockets whose access ended (sign-out, a revoked device, a deactivated user, a reset password,
@@ -92,7 +103,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
    * is now. `only` narrows the check to one principal or one token.
    */
   const recheck = (only?: { principalId: string | null; tokenHash: string | null }) => {
-    for (const socket of io.of('/').sockets.values()) {
+    for (const socket of [...io.of('/').sockets.values(), ...(agentNsp?.sockets.values() ?? [])]) {
       const { actor, tokenHash } = socket.data;
       if (only?.principalId && actor.id !== only.principalId) continue;
       if (only?.tokenHash && tokenHash !== only.tokenHash) continue;
@@ -144,9 +155,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
 
   return {
     io,
-    scan(kioskName: string, e: DeviceScanEvent) {
-      io.to(kioskRoom(kioskName)).emit('device:scan', e);
-    },
+    scan,
     printResult(kioskName: string, e: PrintResultEvent) {
       io.to(kioskRoom(kioskName)).emit('print:result', e);
     },

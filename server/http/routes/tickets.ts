@@ -14,7 +14,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
 
   /** A kiosk's ticket goes to the kiosk's printer; the outcome follows as `print:result` on its socket. */
   const print = (actor: ReturnType<typeof actorOf>, ticketId: string) => {
-    if (actor.role !== 'kiosk' || !ctx.devices || !actor.name) return 'none' as const;
+    if (actor.role !== 'kiosk' || !actor.name || !ctx.devices?.prints(actor.name)) return 'none' as const;
     void ctx.devices.printTicket(actor.name, ticketId);
     return 'queued' as const;
   };
@@ -33,7 +33,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
     const actor = actorOf(req);
     const id = param(req, 'id');
     hall.ticket(id);
-    if (!ctx.devices || !actor.name) throw new HallError('not-found', undefined, '本机未连接打印机');
+    if (!actor.name || !ctx.devices?.prints(actor.name)) throw new HallError('not-found', undefined, '本机未连接打印机');
     res.json(await ctx.devices.printTicket(actor.name, id));
   });
 
