@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { artifact, launchBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { button, chooseWindow, current, openConsole, shot, signIn } from '../console/console-page.js';
+import { goTo, openAdmin, shot as adminShot, signIn as adminSignIn } from '../admin/admin-page.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -62,5 +63,17 @@ describe('console → pad → lead', () => {
       .find((e) => e.ticketId === t.id);
     expect(stored).toMatchObject({ level: 2, reasons: ['业务不熟练'], channel: 'pad', followUp: { outcome: 'contacted' } });
     await pad.screenshot({ path: artifact('pad/flow-thanks-1280x800') });
+
+    // the admin app lists it too, with the follow-up, and filters to the low ones
+    const admin = await openAdmin(browser, server);
+    await adminSignIn(admin, 'admin', 'admin-test-pw');
+    await goTo(admin, '好差评');
+    const cell = admin.getByTestId('ratings').locator('tr', { hasText: t.number });
+    await cell.waitFor();
+    expect(await cell.textContent()).toContain('已回访');
+    await admin.getByLabel('评价').selectOption('low');
+    await admin.getByRole('button', { name: '查询' }).click();
+    await cell.waitFor();
+    await adminShot(admin, 'ratings');
   }, 90_000);
 });
