@@ -130,21 +130,28 @@ describe('the pad\'s request after finish', () => {
 });
 
 describe('the follow-up deadline on the hall calendar (manual clock)', () => {
-  it('a bad rating on Friday is due five working days on, after the weekend; overdue the day after, until followed up', async () => {
+  it('a bad rating on Friday is due five working days on, after the weekend and a hall holiday; overdue the day after, until followed up', async () => {
     await s.setClock('2026-11-27T10:00:00+08:00'); // Friday (a user's token lasts 12 hours: sign in again)
+    const admin = await s.login('admin');
+    expect((await s.api('PUT', '/api/config/hours', { token: admin, body: { overrides: { '2026-12-02': 'holiday' } } })).status).toBe(200);
     staff4 = await s.login('staff4');
     await cmd(staff4, 'w4', 'open');
     const id = await finishedAt4();
     const e = (await rate(pad4, { ticketId: id, level: 2, reasons: ['办事效率低'] })).body.evaluation;
-    expect(e).toMatchObject({ day: '2026-11-27', dueDay: '2026-12-04', overdue: false });
+    // Mon 30, Tue 1, (Wed 2 holiday), Thu 3, Fri 4, (Sat, Sun), Mon 7
+    expect(e).toMatchObject({ day: '2026-11-27', dueDay: '2026-12-07', overdue: false });
     const find = async () => ((await s.api('GET', '/api/evaluations?from=2026-11-27&to=2026-11-27', { token: await s.login('lead1') })).body as any[]).find((x) => x.id === e.id);
-    await s.setClock('2026-12-04T17:00:00+08:00');
+    await s.setClock('2026-12-07T17:00:00+08:00');
     expect((await find()).overdue).toBe(false);
-    await s.setClock('2026-12-07T09:00:00+08:00');
+    await s.setClock('2026-12-08T09:00:00+08:00');
     expect((await find()).overdue).toBe(true);
     const lead2 = await s.login('lead1');
     const list = (await s.api('GET', '/api/evaluations?from=2026-11-01&maxLevel=2', { token: lead2 })).body as any[];
-    expect(list[0].overdue).toBe(true); // overdue first
+    // overdue first (Monday's open ones were due 2026-11-30, earlier still), then the rest
+    const flags = list.map((x) => x.overdue);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    expect(list.find((x) => x.id === e.id)?.overdue).toBe(true);
+    expect(list.some((x) => !x.overdue)).toBe(true);
     await s.api('POST', `/api/evaluations/${e.id}/follow-up`, { token: lead2, body: { outcome: 'rectified', note: '已整改' } });
     expect((await find()).overdue).toBe(false);
   });
