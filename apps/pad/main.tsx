@@ -31,9 +31,12 @@ async function main() {
   for (let wait = 1000; ; wait = Math.min(wait * 2, 15_000)) {
     try {
       await api.call('PUT /api/evaluations/pad', { body: { window: settings.window } });
+      store.problem.value = null;
       break;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) store.link.value = 'unauthorized';
+      // a wrong link (not a display's token, no such window) is said on screen; it is retried, as the admin may fix it
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) store.link.value = 'unauthorized';
+      else if (e instanceof ApiError && e.code === 'window-not-found') store.problem.value = 'noWindow';
       else store.link.value = 'offline';
       console.warn('pad binding failed, retrying', e);
       await new Promise((r) => setTimeout(r, wait));

@@ -32,6 +32,8 @@ export function createPadStore(deps: { windowNo: number | null; timers: Timers; 
   const error = signal<string | null>(null);
   /** the thanks say 已评价 instead when the ticket had been rated elsewhere (the QR page) */
   const alreadyRated = signal(false);
+  /** the pairing link names a window the hall does not have */
+  const problem = signal<'noWindow' | null>(null);
   let timer: unknown = null;
 
   const later = (ms: number, fn: () => void) => {
@@ -71,7 +73,7 @@ export function createPadStore(deps: { windowNo: number | null; timers: Timers; 
   }
 
   return {
-    lang, link, hallName, win, request, phase, level, chosen, error, alreadyRated,
+    lang, link, hallName, win, request, phase, level, chosen, error, alreadyRated, problem,
     snapshot(s: StateSnapshot) {
       hallName.value = s.hallName ?? '';
       win.value = s.windows.find((w) => w.number === deps.windowNo) ?? null;

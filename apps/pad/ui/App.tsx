@@ -18,6 +18,7 @@ export function App({ paired, windowNo }: { paired: boolean; windowNo: number | 
         <span class="bar-win">{t('window', { n: windowNo ?? '' })}</span>
         <button type="button" class="lang" onClick={() => (s.lang.value = s.lang.value === 'zh' ? 'en' : 'zh')}>{t('other')}</button>
       </header>
+      {s.problem.value && <p class="conn" role="alert">{t('noWindow', { n: windowNo ?? '' })}</p>}
       {link !== 'online' && <p class={`conn conn-${link}`} role="status">{t(link === 'unauthorized' ? 'unauthorized' : link === 'connecting' ? 'connecting' : 'offline')}</p>}
       <Body s={s} t={t} windowNo={windowNo} />
     </main>
