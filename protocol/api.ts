@@ -11,6 +11,8 @@ import type {
   Booking, CalendarDay, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot,
 } from './domain.js';
 import type { DeviceHealth } from './events.js';
+import type { Evaluation } from './evaluations.js';
+import { EvaluationBody, EvaluationsQuery, FollowUpBody, PadBody } from './schemas.js';
 import type {
   AuditEntry, BackupInfo, BarredCitizen, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, ConfigApplied, ConfigSectionResult, CreatedDevice,
   Deleted, DeviceInfo, HallConfigView,
@@ -120,6 +122,12 @@ export const API = {
   'POST /api/windows/:id/open': { response: answer<WindowResult>() },
   'POST /api/windows/:id/close': { response: answer<WindowResult>() },
   'POST /api/windows/:id/call/:ticketId': { body: CallTicketBody, response: answer<TicketResult>() },
+
+  // — evaluations (好差评, issue 16)
+  'POST /api/evaluations': { body: EvaluationBody, response: answer<{ evaluation: Evaluation }>() },
+  'GET /api/evaluations': { query: EvaluationsQuery, response: answer<Evaluation[]>() },
+  'POST /api/evaluations/:id/follow-up': { body: FollowUpBody, response: answer<{ evaluation: Evaluation }>() },
+  'PUT /api/evaluations/pad': { body: PadBody, response: answer<{ window: { id: string; number: number; name: string } }>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -2,6 +2,7 @@
  * Domain types shared by the server, the drivers and the apps (CONTRACT.md "Shapes").
  * Plain types only, so browser bundles pay nothing for importing them.
  */
+import type { PublicEvaluation } from './evaluations.js';
 
 export type Role = 'admin' | 'lead' | 'staff';
 export type DeviceKind = 'kiosk' | 'display' | 'platform';
@@ -224,6 +225,8 @@ export interface PublicTicket {
   serviceName: string;
   waitingAhead: number;
   window: { number: number; name: string } | null;
+  /** once the ticket is finished (issue 16): whether it was rated, and the hall's reasons for a bad rating */
+  evaluation?: PublicEvaluation;
 }
 
 /** One entry of the audit log (GET /api/audit): who did what, when. No personal data in clear. */

@@ -1,5 +1,6 @@
 /** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
 import type { Availability, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
+import type { EvaluationRequestEvent } from './evaluations.js';
 
 export interface TicketCalledEvent {
   ticket: { id: string; number: string; kind: TicketKind; queueId: string };
@@ -57,6 +58,8 @@ export interface ServerToClientEvents {
   'device:health': (event: DeviceHealth) => void;
   /** to the kiosk that issued the ticket: how printing went (extension) */
   'print:result': (event: PrintResultEvent) => void;
+  /** to the evaluator pad of the window that just finished the ticket (issue 16) */
+  'evaluation:request': (event: EvaluationRequestEvent) => void;
 }
 
 /** Commands go over HTTP only, so there is one path for each action. */
@@ -73,6 +76,7 @@ export const SERVER_EVENTS = [
   'device:scan',
   'device:health',
   'print:result',
+  'evaluation:request',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 // — Kiosk PC device agent (CONTRACT.md "Kiosk PC device agent"): the Socket.IO namespace `/agent`,

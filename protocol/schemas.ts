@@ -194,3 +194,24 @@ export const DeviceHealthSchema = z.object({
 }) satisfies z.ZodType<DeviceHealth>;
 /** a kiosk PC has a printer, a reader and a scanner; a few more are tolerated, a flood is not */
 export const AgentHealthSchema = z.array(DeviceHealthSchema).max(16);
+// — evaluations (好差评, issue 16)
+/** POST /api/evaluations: a level outside 1–5 is malformed (400); the channel is who calls (the server records it) */
+export const EvaluationBody = z.object({
+  ticketId: id,
+  level: z.number().int().min(1).max(5),
+  reasons: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
+  comment: z.string().trim().max(200).optional(),
+  channel: z.enum(['pad', 'qr', 'keypad', 'staff']).optional(),
+  requestId: requestId.optional(),
+});
+export const EvaluationsQuery = z.object({
+  from: date.optional(),
+  to: date.optional(),
+  maxLevel: z.coerce.number().int().min(1).max(5).optional(),
+});
+export const FollowUpBody = z.object({
+  outcome: z.enum(['contacted', 'rectified', 'explained', 'appealed']),
+  note: z.string().trim().min(1).max(500),
+});
+/** PUT /api/evaluations/pad: the display device says which window it is the pad of (its pairing link's `window`) */
+export const PadBody = z.object({ window: z.number().int().min(1).max(9999) });

@@ -30,6 +30,7 @@ import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
 import { demoDeviceTokens, ensureAdmin, qrSecret } from './hall/bootstrap.js';
 import { lineOf } from './hall/line.js';
+import { evaluationCommands } from './hall/evaluations-commands.js';
 
 export type { Actor, Command } from './engine/authz.js';
 export { refusal, may } from './engine/authz.js';
@@ -49,12 +50,14 @@ export class Hall {
   private warnedOn = '';
   /** the system clock watch (engine/clock-watch.ts); null on a manual clock or before the first tick */
   private watch: ClockWatchState | null = null;
+  readonly evaluations: ReturnType<typeof evaluationCommands>;
 
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
     this.core = createCore(repos, clock, settings, log, random);
     if (!settings.secret) settings.secret = qrSecret(this.core);
     lineOf(this.core); // the line index: built now from the database, and the bus's first listener
+    this.evaluations = evaluationCommands(this.core, (a, c, w) => this.authorize(a, c, w));
   }
 
   get events() { return this.core.bus; }

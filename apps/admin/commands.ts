@@ -128,6 +128,9 @@ export function createCommands(store: Store, api: Client) {
 
     // — audit
     audit: (query: { actor?: string; type?: string; before?: number; limit?: number }) => api.call('GET /api/audit', { query }),
+
+    // — 好差评 (issue 16): every rating of a period, the open low ones first
+    ratings: (query: { from?: string; to?: string; maxLevel?: number }) => api.call('GET /api/evaluations', { query }),
   };
 }
 

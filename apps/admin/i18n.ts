@@ -67,7 +67,7 @@ const zh = {
   up: '上移', down: '下移', removeFromList: '移除', addQueue: '＋ {name}',
   // devices
   devicesHint: '登记后会得到配对链接：在该设备的浏览器中打开（或用设备扫码），设备即完成配对。链接含有凭证，只显示一次。',
-  register_kiosk: '登记取号机', register_lobby: '登记大厅屏', register_window: '登记窗口屏', register_platform: '登记平台接入',
+  register_kiosk: '登记取号机', register_lobby: '登记大厅屏', register_window: '登记窗口屏', register_platform: '登记平台接入', register_pad: '登记评价器', role_pad: '窗口评价器（平板）',
   role_kiosk: '取号机', role_lobby: '大厅显示屏', role_window: '窗口显示屏', role_platform: '平台接入',
   kind_kiosk: '取号机', kind_display: '显示屏', kind_platform: '平台接入',
   devicesEmpty: '还没有登记设备。', deviceName: '设备名称', deviceNameHint: '如“kiosk-1”“大厅屏”；同一名称再次登记即为更换', deviceKind: '类型',
@@ -76,7 +76,7 @@ const zh = {
   replaceTitle: '更换设备：{name}', replaceHint: '将生成新的配对链接，原设备的凭证立即失效。', offerReplace: '该名称已登记。如果是更换设备，请选择',
   register: '登记', windowOfScreen: '显示哪个窗口',
   pairedTitle: '{name} 的配对链接', pairingQr: '配对二维码', copy: '复制链接', copied: '已复制', openLink: '在本机打开',
-  pairHint_kiosk: '在取号机的浏览器中打开此链接，或用取号机扫描二维码。', pairHint_lobby: '在大厅显示屏的浏览器中打开此链接。', pairHint_window: '在窗口显示屏的浏览器中打开此链接。',
+  pairHint_kiosk: '在取号机的浏览器中打开此链接，或用取号机扫描二维码。', pairHint_lobby: '在大厅显示屏的浏览器中打开此链接。', pairHint_window: '在窗口显示屏的浏览器中打开此链接。', pairHint_pad: '在窗口评价器（平板）的浏览器中打开此链接；它只评价该窗口办结的号。',
   pairHint_platform: '把下面的凭证交给省政务服务平台的对接人员（Authorization: Bearer …）。',
   tokenOnce: '此链接只显示这一次，含有设备凭证，请勿外传。丢失后可“更换”重新生成。',
   attached: '外接设备状态', attachedEmpty: '没有配置外接设备（打印机、LED屏、呼叫器、读卡器）。', allHealthy: '全部正常', faults: '{n} 台异常',
@@ -87,6 +87,14 @@ const zh = {
   actor: '操作人', eventType: '类型', newest: '最新', newer: '上一页', older: '下一页', pageN: '第 {n} 页', auditEmpty: '没有符合条件的记录。',
   time: '时间', subject: '对象', details: '内容', system: '系统',
   windowN: '{n}号窗口',
+  // 好差评 (issue 16)
+  navRatings: '好差评', ratingsHint: '全部评价；差评（不满意、非常不满意）须在期限（工作日）内回访整改，逾期的排在最前。',
+  from: '起始日期', to: '结束日期', maxLevel: '评价', levelsAll: '全部', levelsLow: '仅差评', overdueOnly: '只看逾期', search2: '查询',
+  ratingsEmpty: '没有符合条件的评价。', colDay: '日期', colTicket: '号码', colLevel: '评价', colReasons: '原因', colWindow: '窗口', colStaff: '人员',
+  colService: '事项', colChannel: '渠道', colDue: '整改期限', colFollowUp: '回访', overdue: '已逾期', pending: '待回访',
+  level_1: '非常不满意', level_2: '不满意', level_3: '基本满意', level_4: '满意', level_5: '非常满意',
+  via_pad: '评价器', via_qr: '扫码', via_keypad: '按键评价器', via_staff: '工作人员',
+  outcome_contacted: '已回访', outcome_rectified: '已整改', outcome_explained: '已解释说明', outcome_appealed: '已申诉',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -151,7 +159,7 @@ const en: Record<MsgKey, string> = {
   reservationOnly: 'Reservations only', reservationOnlyLong: 'Reservations only (calls booked tickets only)', noQueues: 'No queue',
   up: 'Up', down: 'Down', removeFromList: 'Remove', addQueue: '+ {name}',
   devicesHint: 'Registering gives a pairing link: open it in the device\'s browser (or scan its QR on the device) to pair it. The link holds the credential and is shown once.',
-  register_kiosk: 'Register kiosk', register_lobby: 'Register lobby screen', register_window: 'Register window screen', register_platform: 'Register platform client',
+  register_kiosk: 'Register kiosk', register_lobby: 'Register lobby screen', register_window: 'Register window screen', register_platform: 'Register platform client', register_pad: 'Register evaluator pad', role_pad: 'Window evaluator pad (tablet)',
   role_kiosk: 'Kiosk', role_lobby: 'Lobby screen', role_window: 'Window screen', role_platform: 'Platform client',
   kind_kiosk: 'Kiosk', kind_display: 'Screen', kind_platform: 'Platform',
   devicesEmpty: 'No device registered yet.', deviceName: 'Device name', deviceNameHint: 'e.g. "kiosk-1"; registering a name again replaces it', deviceKind: 'Kind',
@@ -160,7 +168,7 @@ const en: Record<MsgKey, string> = {
   replaceTitle: 'Replace device: {name}', replaceHint: 'A new pairing link is made; the old device\'s credential stops working at once.', offerReplace: 'This name is registered. To replace that device, choose',
   register: 'Register', windowOfScreen: 'Window shown',
   pairedTitle: 'Pairing link of {name}', pairingQr: 'Pairing QR code', copy: 'Copy link', copied: 'Copied', openLink: 'Open here',
-  pairHint_kiosk: 'Open this link in the kiosk\'s browser, or scan the QR code with the kiosk.', pairHint_lobby: 'Open this link in the lobby screen\'s browser.', pairHint_window: 'Open this link in the window screen\'s browser.',
+  pairHint_kiosk: 'Open this link in the kiosk\'s browser, or scan the QR code with the kiosk.', pairHint_lobby: 'Open this link in the lobby screen\'s browser.', pairHint_window: 'Open this link in the window screen\'s browser.', pairHint_pad: 'Open this link in the evaluator pad\'s browser; it rates only the tickets finished at that window.',
   pairHint_platform: 'Give this credential to the provincial platform\'s integrator (Authorization: Bearer …).',
   tokenOnce: 'This link is shown only once and holds the device\'s credential: keep it private. If lost, use "Replace".',
   attached: 'Attached devices', attachedEmpty: 'No attached devices configured (printers, LED screens, keypads, readers).', allHealthy: 'All healthy', faults: '{n} with a fault',
@@ -170,6 +178,13 @@ const en: Record<MsgKey, string> = {
   actor: 'Actor', eventType: 'Type', newest: 'Newest', newer: 'Newer', older: 'Older', pageN: 'Page {n}', auditEmpty: 'No matching entries.',
   time: 'Time', subject: 'Subject', details: 'Details', system: 'System',
   windowN: 'Window {n}',
+  navRatings: 'Ratings', ratingsHint: 'All ratings. Low ones (dissatisfied, very dissatisfied) must be followed up within the deadline (working days); overdue ones come first.',
+  from: 'From', to: 'To', maxLevel: 'Rating', levelsAll: 'All', levelsLow: 'Low only', overdueOnly: 'Overdue only', search2: 'Search',
+  ratingsEmpty: 'No ratings match.', colDay: 'Date', colTicket: 'Ticket', colLevel: 'Rating', colReasons: 'Reasons', colWindow: 'Window', colStaff: 'Staff',
+  colService: 'Service', colChannel: 'Channel', colDue: 'Due', colFollowUp: 'Follow-up', overdue: 'Overdue', pending: 'Pending',
+  level_1: 'Very dissatisfied', level_2: 'Dissatisfied', level_3: 'Fairly satisfied', level_4: 'Satisfied', level_5: 'Very satisfied',
+  via_pad: 'pad', via_qr: 'QR', via_keypad: 'keypad', via_staff: 'staff',
+  outcome_contacted: 'Called back', outcome_rectified: 'Rectified', outcome_explained: 'Explained', outcome_appealed: 'Appealed',
 };
 
 export type Translate = KitTranslate<MsgKey>;
@@ -188,6 +203,7 @@ export const LOG_LABELS: Record<Lang, Record<string, string>> = {
     'window.paused': '窗口暂停', 'window.resumed': '窗口恢复', 'window.mode': '窗口模式', 'window.opened': '窗口登录', 'window.closed': '窗口退出',
     'day.closed': '日终', 'user.created': '新建账号', 'user.updated': '修改账号', 'user.password-set': '设置密码', 'user.signed-in': '登录', 'user.signed-out': '退出',
     'device.registered': '登记设备', 'device.replaced': '更换设备', 'device.revoked': '撤销设备', 'settings.updated': '修改设置',
+    'evaluation.created': '评价', 'evaluation.followed-up': '差评回访', 'evaluation.pad-bound': '评价器绑定窗口',
   },
   en: {},
 };

@@ -10,6 +10,7 @@
 import { effect } from '@preact/signals';
 import type { BookingChannel, Ticket } from '../../protocol/domain.js';
 import { ApiError, type Client } from '../kit/client.js';
+import type { FollowUpOutcome } from '../../protocol/evaluations.js';
 import type { Store } from './store.js';
 
 export type WindowAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'resume';
@@ -211,6 +212,10 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     book: (input: BookingInput) => api.call('POST /api/bookings', { body: input }),
     bookings: (date: string, q?: string) => api.call('GET /api/bookings', { query: { date, ...(q ? { q } : {}) } }),
     cancelBooking: (id: string, reason: string) => api.call('POST /api/bookings/:id/cancel', { params: { id }, body: { by: 'hall', reason } }),
+    // — 好差评 (issue 16, leads): today's low ratings and their follow-up
+    lowRatings: () => api.call('GET /api/evaluations', { query: { maxLevel: 2 } }),
+    followUp: (id: string, outcome: FollowUpOutcome, note: string) =>
+      api.call('POST /api/evaluations/:id/follow-up', { params: { id }, body: { outcome, note } }),
     fail,
   };
 }

@@ -55,6 +55,10 @@ const zh = {
   minutes: '{m}分{s}秒',
   warnHolidayData: '尚未载入 {years} 年的节假日安排：请在配置文件 hours.overrides 中填写国务院公布的放假与调休日期，或升级 hallq。',
   warnClockJump: '服务器系统时钟发生跳变（系统时间 {wall}，推算应为 {believed}）：预约爽约与日终关闭暂停按系统时间执行。请检查服务器的时间同步 (NTP)。',
+  ratingsTitle: '今日差评与回访', ratingsNone: '今日暂无差评', ratingsRefresh: '刷新', level_1: '非常不满意', level_2: '不满意',
+  ratingsDue: '整改期限 {day}', ratingsOverdue: '已逾期', ratingsReasons: '原因', ratingsFollowUp: '回访结果', ratingsNote: '处理说明',
+  ratingsSave: '记录回访', ratingsSaved: '已记录回访', outcome_contacted: '已回访', outcome_rectified: '已整改', outcome_explained: '已解释说明', outcome_appealed: '已申诉',
+  ratingsVia_pad: '评价器', ratingsVia_qr: '扫码', ratingsVia_keypad: '按键评价器', ratingsVia_staff: '工作人员录入',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -111,6 +115,10 @@ const en: Record<MsgKey, string> = {
   minutes: '{m}m {s}s',
   warnHolidayData: 'No public-holiday schedule is loaded for {years}: enter the State Council\'s holiday and make-up workday dates in hours.overrides of the config file, or upgrade hallq.',
   warnClockJump: 'The server\'s system clock jumped (it says {wall}, running time says {believed}): forfeits and day-end are held to the believed time. Check the server\'s time sync (NTP).',
+  ratingsTitle: 'Today\'s low ratings and follow-up', ratingsNone: 'No low ratings today', ratingsRefresh: 'Refresh', level_1: 'Very dissatisfied', level_2: 'Dissatisfied',
+  ratingsDue: 'Due {day}', ratingsOverdue: 'Overdue', ratingsReasons: 'Reasons', ratingsFollowUp: 'Outcome', ratingsNote: 'Note',
+  ratingsSave: 'Record follow-up', ratingsSaved: 'Follow-up recorded', outcome_contacted: 'Called back', outcome_rectified: 'Rectified', outcome_explained: 'Explained', outcome_appealed: 'Appealed',
+  ratingsVia_pad: 'pad', ratingsVia_qr: 'QR', ratingsVia_keypad: 'keypad', ratingsVia_staff: 'staff',
 };
 
 export type Translate = KitTranslate<MsgKey>;

@@ -112,6 +112,14 @@ const zh = {
   'st.refresh': '每10秒自动刷新 · 更新于 {at}',
   'st.notFound': '找不到这张号票',
   'st.window': '{n}号窗口（{name}）',
+  'ev.ask': '请您对本次服务进行评价',
+  'ev.level5': '非常满意', 'ev.level4': '满意', 'ev.level3': '基本满意', 'ev.level2': '不满意', 'ev.level1': '非常不满意',
+  'ev.reasons': '请选择不满意的原因（可多选）',
+  'ev.submit': '提交评价',
+  'ev.back': '返回',
+  'ev.thanks': '感谢您的评价！',
+  'ev.already': '您已评价过本次服务，感谢您的参与',
+  'ev.failed': '提交失败：{message}',
 };
 
 export type Key = keyof typeof zh;
@@ -225,6 +233,14 @@ const en: Record<Key, string> = {
   'st.refresh': 'Refreshes every 10 s · updated {at}',
   'st.notFound': 'Ticket not found',
   'st.window': 'window {n} ({name})',
+  'ev.ask': 'Please rate our service',
+  'ev.level5': 'Very satisfied', 'ev.level4': 'Satisfied', 'ev.level3': 'Fairly satisfied', 'ev.level2': 'Dissatisfied', 'ev.level1': 'Very dissatisfied',
+  'ev.reasons': 'What went wrong? (tap one or more)',
+  'ev.submit': 'Submit',
+  'ev.back': 'Back',
+  'ev.thanks': 'Thank you for your rating!',
+  'ev.already': 'You have already rated this service. Thank you',
+  'ev.failed': 'Could not submit: {message}',
 };
 
 const DICT: Dictionaries<Key> = { zh, en };

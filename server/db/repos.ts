@@ -5,6 +5,7 @@ import { bookingsRepo, noShowsRepo } from './repos/bookings.js';
 import { eventsRepo, idempotencyRepo, settingsRepo } from './repos/log.js';
 import { devicesRepo, tokensRepo, usersRepo } from './repos/people.js';
 import { ticketsRepo } from './repos/tickets.js';
+import { evaluationsRepo } from './repos/evaluations.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -25,6 +26,7 @@ export function createRepos(db: Db) {
     users: usersRepo(db),
     devices: devicesRepo(db),
     tokens: tokensRepo(db),
+    evaluations: evaluationsRepo(db),
   };
 }
 

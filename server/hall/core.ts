@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type pino from 'pino';
 import type { QueueState, Ticket, WindowState } from '../../protocol/domain.js';
 import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
+import type { EvaluationRequestEvent } from '../../protocol/evaluations.js';
 import type { LogEvents, LogType } from '../../protocol/log.js';
 import type { Repos } from '../db/repos.js';
 import type { TicketRow } from '../db/repos/tickets.js';
@@ -38,6 +39,8 @@ export interface HallEventMap {
   'ticket:updated': [{ ticket: Ticket }];
   /** the hall opened or closed (seen by the tick), or its settings changed */
   'hall:updated': [HallUpdatedEvent];
+  /** a ticket was finished at a window: its evaluator pad asks for a rating (issue 16) */
+  'evaluation:request': [EvaluationRequestEvent];
   /** internal: a ticket row as committed (inserted or saved); keeps the hall's line index (hall/line.ts) */
   'ticket:saved': [TicketRow];
 }

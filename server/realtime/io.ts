@@ -49,6 +49,7 @@ export function bufferedBytes(conn: EngineConn): number {
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const kioskRoom = (name: string) => `kiosk:${name}`;
+const padRoom = (windowId: string) => `pad:${windowId}`;
 
 /** `agents`: the kiosk PCs' device agents, served on the `/agent` namespace (server/realtime/agents.ts) */
 export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { hub: AgentHub; log: Logger }) {
@@ -79,6 +80,9 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
     if (a.role === 'staff' || a.role === 'lead' || a.role === 'admin') void socket.join('staff');
     if (a.role === 'admin' || a.role === 'lead') void socket.join('admin');
     if (a.role === 'kiosk' && a.name) void socket.join(kioskRoom(a.name));
+    // an evaluator pad (a display bound to a window, PUT /api/evaluations/pad) hears its window's requests
+    const pad = a.role === 'display' ? ctx.hall.evaluations.padWindow(a.id) : null;
+    if (pad) void socket.join(padRoom(pad));
     if (a.kind === 'device') {
       ctx.presence.add(a.id);
       seen(a.id);
@@ -152,6 +156,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
   bus.on('ticket:issued', (e) => void io.to('staff').emit('ticket:issued', { ticket: e.ticket }));
   bus.on('ticket:updated', (e) => void io.to('staff').emit('ticket:updated', { ticket: e.ticket }));
   bus.on('hall:updated', (e) => void io.emit('hall:updated', e));
+  bus.on('evaluation:request', (e) => void io.to(padRoom(e.window.id)).emit('evaluation:request', e));
 
   return {
     io,

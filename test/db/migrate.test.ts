@@ -122,6 +122,7 @@ describe('001_schema.sql: the development migrations folded into one (issue 10)'
 /** Every column that names a row of another table, and what deleting that row does (NO ACTION: refused). */
 const FOREIGN_KEYS = {
   'bookings.service_id': 'services NO ACTION', 'bookings.ticket_id': 'tickets NO ACTION',
+  'evaluation_pads.device_id': 'devices CASCADE', 'evaluation_pads.window_id': 'windows CASCADE',
   'evaluations.service_id': 'services NO ACTION', 'evaluations.ticket_id': 'tickets NO ACTION', 'evaluations.window_id': 'windows NO ACTION',
   'no_shows.booking_id': 'bookings NO ACTION', 'no_shows.ticket_id': 'tickets NO ACTION',
   'queue_counts.queue_id': 'queues NO ACTION', 'services.queue_id': 'queues NO ACTION', 'ticket_counters.queue_id': 'queues NO ACTION',
