@@ -7,7 +7,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // the browser apps live under apps/; each page keeps its URL (/kiosk/, /console/, …) because the
 // build root is apps/ and the output goes to dist/<app>/. An app folder not written yet is left out.
 const root = here + 'apps/';
-const pages = ['kiosk/index.html', 'kiosk/status.html', 'window-display/index.html', 'console/index.html', 'admin/index.html', 'pad/index.html']
+const pages = ['kiosk/index.html', 'kiosk/status.html', 'window-display/index.html', 'console/index.html', 'admin/index.html',
+  'pad/index.html', 'reports/index.html']
   .filter((p) => existsSync(root + p));
 
 export default defineConfig({

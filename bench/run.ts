@@ -31,6 +31,7 @@ const benches: [string, Bench | string][] = [
   ['kiosk bundle', await optional('./kiosk-bundle.js', 'benchKioskBundle')],
   ['issue rate with 20,000 waiting', await optional('./deep-line.js', 'benchDeepLine')],
   ['whole hall simulated', await optional('./hall-sim.js', 'benchHallSim')],
+  ['reports', await optional('./reports.js', 'benchReports')],
 ];
 
 for (const [name, bench] of benches) {

@@ -24,6 +24,8 @@ import {
   CreateBookingBody, CreateDeviceBody, RevealBody, CreateUserBody, IssueTicketBody, LoginBody, ModeBody, PardonBody, PauseBody,
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
+import { PeriodReportQuery, ReportExportQuery } from './schemas.js';
+import type { PeriodReport } from './reports.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -128,6 +130,10 @@ export const API = {
   'GET /api/evaluations': { query: EvaluationsQuery, response: answer<Evaluation[]>() },
   'POST /api/evaluations/:id/follow-up': { body: FollowUpBody, response: answer<{ evaluation: Evaluation }>() },
   'PUT /api/evaluations/pad': { body: PadBody, response: answer<{ window: { id: string; number: number; name: string } }>() },
+  // — reports (issue 15; staff+: staff see their own windows' tickets)
+  'GET /api/reports': { query: PeriodReportQuery, response: answer<PeriodReport>() },
+  /** a download (XLSX or CSV bytes), not JSON: fetch it directly, the typed client cannot read it */
+  'GET /api/reports/export': { query: ReportExportQuery, response: answer<string>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

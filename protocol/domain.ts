@@ -204,6 +204,9 @@ export interface DailyReport {
   tickets: number;
   served: number;
   noShows: number;
+  /** cancelled tickets of the day, and of those the ones the day-end close cancelled (issue 15) */
+  cancelled: number;
+  cancelledAtDayEnd: number;
   avgWaitSeconds: number;
   avgServiceSeconds: number;
   byQueue: QueueReport[];

@@ -1,6 +1,7 @@
 /** Request bodies and query strings, validated at the edge (CONTRACT.md "Endpoints"). */
 import { z } from 'zod';
 import type { AgentPrintJob, AgentPrintResult, DeviceHealth, DeviceScanEvent, TicketPrintJob } from './events.js';
+import { REPORT_GROUPINGS } from './reports.js';
 
 export const requestId = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
@@ -215,3 +216,8 @@ export const FollowUpBody = z.object({
 });
 /** PUT /api/evaluations/pad: the display device says which window it is the pad of (its pairing link's `window`) */
 export const PadBody = z.object({ window: z.number().int().min(1).max(9999) });
+// — reports (issue 15)
+/** GET /api/reports: a period (both days included, at most REPORT_MAX_DAYS) and its grouping */
+export const PeriodReportQuery = z.object({ from: date, to: date, by: z.enum(REPORT_GROUPINGS).default('day') });
+/** GET /api/reports/export */
+export const ReportExportQuery = z.object({ from: date, to: date, format: z.enum(['xlsx', 'csv']).default('xlsx') });

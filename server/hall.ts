@@ -31,6 +31,7 @@ import * as windows from './hall/windows.js';
 import { demoDeviceTokens, ensureAdmin, qrSecret } from './hall/bootstrap.js';
 import { lineOf } from './hall/line.js';
 import { evaluationCommands } from './hall/evaluations-commands.js';
+import { reportCommands } from './hall/reports.js';
 
 export type { Actor, Command } from './engine/authz.js';
 export { refusal, may } from './engine/authz.js';
@@ -46,6 +47,7 @@ export type PublicSettings = Readonly<Omit<HallSettings, 'secret' | 'notices' | 
 
 export class Hall {
   private readonly core: Core;
+  readonly reports: ReturnType<typeof reportCommands>;
   private timer: NodeJS.Timeout | null = null;
   private warnedOn = '';
   /** the system clock watch (engine/clock-watch.ts); null on a manual clock or before the first tick */
@@ -55,6 +57,7 @@ export class Hall {
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
     this.core = createCore(repos, clock, settings, log, random);
+    this.reports = reportCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     if (!settings.secret) settings.secret = qrSecret(this.core);
     lineOf(this.core); // the line index: built now from the database, and the bus's first listener
     this.evaluations = evaluationCommands(this.core, (a, c, w) => this.authorize(a, c, w));

@@ -95,6 +95,7 @@ const zh = {
   level_1: '非常不满意', level_2: '不满意', level_3: '基本满意', level_4: '满意', level_5: '非常满意',
   via_pad: '评价器', via_qr: '扫码', via_keypad: '按键评价器', via_staff: '工作人员',
   outcome_contacted: '已回访', outcome_rectified: '已整改', outcome_explained: '已解释说明', outcome_appealed: '已申诉',
+  navReports: '统计报表',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -185,6 +186,7 @@ const en: Record<MsgKey, string> = {
   level_1: 'Very dissatisfied', level_2: 'Dissatisfied', level_3: 'Fairly satisfied', level_4: 'Satisfied', level_5: 'Very satisfied',
   via_pad: 'pad', via_qr: 'QR', via_keypad: 'keypad', via_staff: 'staff',
   outcome_contacted: 'Called back', outcome_rectified: 'Rectified', outcome_explained: 'Explained', outcome_appealed: 'Appealed',
+  navReports: 'Reports',
 };
 
 export type Translate = KitTranslate<MsgKey>;

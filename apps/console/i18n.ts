@@ -59,6 +59,7 @@ const zh = {
   ratingsDue: '整改期限 {day}', ratingsOverdue: '已逾期', ratingsReasons: '原因', ratingsFollowUp: '回访结果', ratingsNote: '处理说明',
   ratingsSave: '记录回访', ratingsSaved: '已记录回访', outcome_contacted: '已回访', outcome_rectified: '已整改', outcome_explained: '已解释说明', outcome_appealed: '已申诉',
   ratingsVia_pad: '评价器', ratingsVia_qr: '扫码', ratingsVia_keypad: '按键评价器', ratingsVia_staff: '工作人员录入',
+  toReports: '统计报表',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -119,6 +120,7 @@ const en: Record<MsgKey, string> = {
   ratingsDue: 'Due {day}', ratingsOverdue: 'Overdue', ratingsReasons: 'Reasons', ratingsFollowUp: 'Outcome', ratingsNote: 'Note',
   ratingsSave: 'Record follow-up', ratingsSaved: 'Follow-up recorded', outcome_contacted: 'Called back', outcome_rectified: 'Rectified', outcome_explained: 'Explained', outcome_appealed: 'Appealed',
   ratingsVia_pad: 'pad', ratingsVia_qr: 'QR', ratingsVia_keypad: 'keypad', ratingsVia_staff: 'staff',
+  toReports: 'Reports',
 };
 
 export type Translate = KitTranslate<MsgKey>;

@@ -6,6 +6,7 @@ import { eventsRepo, idempotencyRepo, settingsRepo } from './repos/log.js';
 import { devicesRepo, tokensRepo, usersRepo } from './repos/people.js';
 import { ticketsRepo } from './repos/tickets.js';
 import { evaluationsRepo } from './repos/evaluations.js';
+import { reportsRepo } from './repos/reports.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -27,6 +28,7 @@ export function createRepos(db: Db) {
     devices: devicesRepo(db),
     tokens: tokensRepo(db),
     evaluations: evaluationsRepo(db),
+    reports: reportsRepo(db),
   };
 }
 

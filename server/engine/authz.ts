@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   'evaluation.follow-up': LEAD_UP,
   /** a display device says which window's evaluator pad it is */
   'evaluation.pad': ['display'],
+  /** GET /api/reports and its export (issue 15): staff see only their own windows' rows */
+  'report.period': STAFF_UP,
+  'report.export': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

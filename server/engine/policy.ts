@@ -33,6 +33,8 @@ export const PolicySchema = z
     evaluationReasons: z.array(z.string().trim().min(1).max(20)).min(1).max(12)
       .refine((l) => new Set(l).size === l.length, '原因不能重复')
       .default(['等候时间太长', '办事效率低', '服务态度不好', '业务不熟练', '没有一次性告知', '材料要求反复', '办事指南不清楚', '设施环境不便']),
+    /** reports: the share of served tickets that waited longer than this (issue 15; seed 004 办理时间和时长) */
+    waitTargetMinutes: z.number().int().min(1).max(600).default(30),
   })
   .strict();
 

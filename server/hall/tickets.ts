@@ -36,7 +36,7 @@ function insertTicket(
     id, day, seq, number: ticketNumber(q.prefix, seq), kind: t.kind, status: 'waiting', queue_id: q.id, service_id: t.serviceId,
     booking_id: t.bookingId ?? null, window_id: null, target_window_id: null, slot_start: t.slotStart ?? null,
     checked_in_at: t.kind === 'reservation' ? now : null, issued_at: now, called_at: null, started_at: null, finished_at: null,
-    recalls: 0, close_reason: null, rating: null, issued_by: actorTag(actor),
+    recalls: 0, close_reason: null, rating: null, issued_by: actorTag(actor), staff_id: null,
   };
   insertTicketRow(core, emit, row);
   record(core, 'ticket.issued', actor, id, { number: row.number, kind: row.kind, queueId: q.id, serviceId: t.serviceId });

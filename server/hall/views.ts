@@ -10,6 +10,7 @@ import { lineOf } from './line.js';
 import { nextOpening, serviceOpenAt, sessionAt, zonedInstant } from '../engine/calendar.js';
 import { MINUTE, toIso } from '../engine/time.js';
 import type { Core } from './core.js';
+import { DAY_END_REASON } from '../engine/day-end.js';
 
 export function windowState(core: Core, row: WindowRow): WindowState {
   const t = row.current_ticket_id ? core.repos.tickets.get(row.current_ticket_id) : undefined;
@@ -142,6 +143,8 @@ export function dailyReport(core: Core, date: string): DailyReport {
     tickets: tickets.length,
     served: done(tickets),
     noShows: noShows(tickets),
+    cancelled: tickets.filter((t) => t.status === 'cancelled').length,
+    cancelledAtDayEnd: tickets.filter((t) => t.status === 'cancelled' && t.close_reason === DAY_END_REASON).length,
     avgWaitSeconds: avg(waits(tickets)),
     avgServiceSeconds: avg(services(tickets)),
     byQueue: core.repos.queues.list().map((q) => {

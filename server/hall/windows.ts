@@ -96,7 +96,9 @@ function prepareCall(core: Core, emit: Emit, actor: Actor, w: WindowRow): Window
 
 function callTicketRow(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: TicketRow,
   data: { reason?: string | null; outOfOrder?: boolean } = {}): Result {
-  const called: TicketRow = { ...t, status: 'called', window_id: w.id, target_window_id: null, called_at: ticketTime(core, core.today()) };
+  // who serves it (reports by staff): the user signed in at the window, else the user calling
+  const staff = w.staff_user_id ?? (actor.kind === 'user' ? actor.id : null);
+  const called: TicketRow = { ...t, status: 'called', window_id: w.id, target_window_id: null, called_at: ticketTime(core, core.today()), staff_id: staff };
   saveTicket(core, emit, called);
   record(core, 'ticket.assigned', actor, called.id, { ...ref(called), windowId: w.id, ...data });
   announce(core, emit, actor, w, called, false);

@@ -96,7 +96,7 @@ describe('001_schema.sql: the development migrations folded into one (issue 10)'
     const db = openDb(':memory:');
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'tickets'").get()).toMatchObject({ sql: expect.stringMatching(/WITHOUT ROWID$/) });
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all().map((r) => (r as { name: string }).name);
-    expect(indexes).toEqual(['bookings_by_date', 'bookings_by_person', 'bookings_by_slot', 'bookings_due', 'evaluations_by_day', 'evaluations_open', 'events_calls', 'no_shows_by_person',
+    expect(indexes).toEqual(['bookings_by_date', 'bookings_by_person', 'bookings_by_slot', 'bookings_due', 'evaluations_by_day', 'evaluations_open', 'events_calls', 'events_transfers', 'no_shows_by_person',
       'queues_live_prefix', 'tickets_active', 'tickets_reservation_head', 'tickets_transfer_head', 'tickets_walkin_head', 'user_windows_by_window',
       'window_queues_by_queue', 'windows_live_number']);
     const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all().map((r) => (r as { name: string }).name);
@@ -222,7 +222,7 @@ describe('foreign keys (every reference the schema implies, enforced by openDb)'
       version: latest() + 1, name: '002_rebuild_tickets.sql',
       sql: `${sql};
         INSERT INTO tickets_new SELECT id, day, seq, number, kind, status, queue_id, service_id, booking_id, window_id, target_window_id,
-          slot_start, checked_in_at, issued_at, called_at, started_at, finished_at, recalls, close_reason, rating, NULL, issued_by FROM tickets;
+          slot_start, checked_in_at, issued_at, called_at, started_at, finished_at, recalls, close_reason, rating, NULL, issued_by, staff_id FROM tickets;
         DROP TABLE tickets;
         ALTER TABLE tickets_new RENAME TO tickets;`,
     };

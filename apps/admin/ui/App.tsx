@@ -50,6 +50,7 @@ export function App() {
           {PAGES.map((p) => (
             <a key={p} href={`#/${p}`} class={p === page ? 'on' : undefined} aria-current={p === page ? 'page' : undefined}>{t(NAV[p])}</a>
           ))}
+          <a href="/reports/">{t('navReports')}</a>
         </nav>
         <main>
           {notice && (

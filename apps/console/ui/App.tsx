@@ -55,6 +55,7 @@ export function App() {
           {w && <button class="link sign-out" data-testid="sign-out" onClick={() => leave('signout')}>{t('signOut')}</button>}
           <span class={store.connected.value ? 'dot ok' : 'dot bad'} title={store.connected.value ? t('connected') : t('disconnected')} />
           {lead && <a class="link" href="/admin/">{t('toAdmin')}</a>}
+          {lead && <a class="link" href="/reports/">{t('toReports')}</a>}
           <button class="link" onClick={() => store.setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
           <button class="link" onClick={() => (w ? leave('logout') : void cmd.logout())}>{t('logout')}</button>
         </div>

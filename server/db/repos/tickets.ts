@@ -8,6 +8,8 @@ export interface TicketRow {
   booking_id: string | null; window_id: string | null; target_window_id: string | null; slot_start: number | null;
   checked_in_at: number | null; issued_at: number; called_at: number | null; started_at: number | null; finished_at: number | null;
   recalls: number; close_reason: string | null; rating: number | null; issued_by: string;
+  /** who served it: the user at its window when it was called (004_reports.sql) */
+  staff_id: string | null;
 }
 
 
@@ -50,7 +52,7 @@ export function ticketsRepo(db: Db) {
   const save = db.prepare(
     `UPDATE tickets SET status = @status, queue_id = @queue_id, window_id = @window_id, target_window_id = @target_window_id,
        called_at = @called_at, started_at = @started_at, finished_at = @finished_at, recalls = @recalls, close_reason = @close_reason,
-       rating = @rating WHERE id = @id`);
+       rating = @rating, staff_id = @staff_id WHERE id = @id`);
   // heads of the partial indexes: one row each, whatever the length of the line
   const walkinHead = db.prepare<[string], TicketRow>(INDEXED.walkinHead);
   const reservationHead = db.prepare<[string], TicketRow>(INDEXED.reservationHead);

@@ -26,7 +26,7 @@ const ticket = (number: string, queueId: string, issued: string, more: Partial<T
   id: `t-${number}-${++n}`, number, kind: 'walk-in', status: 'waiting', queueId, serviceId: 's', issuedAt: at(issued), recalls: 0, ...more,
 });
 const numbers = (store: ReturnType<typeof setup>) => store.waiting.value.map((x) => x.number);
-const report = (): DailyReport => ({ date: '2026-11-23', tickets: 0, served: 0, noShows: 0, avgWaitSeconds: 0, avgServiceSeconds: 0, byQueue: [], byWindow: [], bookings: { total: 0, checkedIn: 0, forfeited: 0, cancelled: 0, served: 0 } });
+const report = (): DailyReport => ({ date: '2026-11-23', tickets: 0, served: 0, noShows: 0, cancelled: 0, cancelledAtDayEnd: 0, avgWaitSeconds: 0, avgServiceSeconds: 0, byQueue: [], byWindow: [], bookings: { total: 0, checkedIn: 0, forfeited: 0, cancelled: 0, served: 0 } });
 
 describe('console store fed by events', () => {
   it('orders the waiting list as call-next would: transfers to this window, eligible reservations, then walk-ins by issue time', () => {
