@@ -22,6 +22,7 @@ import {
   CreateBookingBody, CreateDeviceBody, RevealBody, CreateUserBody, IssueTicketBody, LoginBody, ModeBody, PardonBody, PauseBody,
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
+import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -120,6 +121,13 @@ export const API = {
   'POST /api/windows/:id/open': { response: answer<WindowResult>() },
   'POST /api/windows/:id/close': { response: answer<WindowResult>() },
   'POST /api/windows/:id/call/:ticketId': { body: CallTicketBody, response: answer<TicketResult>() },
+
+  // — platform link and SMS (issue 17; docs/platform.md)
+  'GET /api/events': { query: EventsQuery, response: answer<EventsPage>() },
+  'GET /api/platform/status': { response: answer<PlatformStatus>() },
+  'POST /api/platform/resend': { body: ResendBody, response: answer<PlatformStatus>() },
+  'GET /api/sms': { query: SmsQuery, response: answer<SmsMessage[]>() },
+  'GET /api/openapi.json': { response: answer<Record<string, unknown>>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

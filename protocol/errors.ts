@@ -77,6 +77,8 @@ export const ERRORS = {
   'ticket-not-waiting': [409, '该号票不在等候中'],
   'transfer-target-invalid': [422, '转移目标无效'],
   'clock-not-manual': [404, '找不到该对象'],
+  // platform link (issue 17)
+  'events-pruned': [409, '序号 {fromSeq} 之前的事件已清理，最早可从 {firstSeq} 起重发', '所请求的事件已清理'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

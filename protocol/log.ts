@@ -67,6 +67,8 @@ export interface LogEvents {
   'settings.updated': { keys: string[]; via?: 'put' | 'apply' | 'seed'; restartRequired?: boolean };
   /** a year's State Council holiday schedule entered (PUT /api/calendar/:year) */
   'calendar.year-entered': { year: number; holidays: string[]; makeupWorkdays: string[] };
+  /** an admin asked the platform link to push the stream again from this seq (POST /api/platform/resend) */
+  'platform.resent': { fromSeq: number };
 }
 
 export type LogType = keyof LogEvents;
@@ -89,6 +91,7 @@ const TYPES: Record<LogType, true> = {
   'backup.made': true,
   'settings.updated': true,
   'calendar.year-entered': true,
+  'platform.resent': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

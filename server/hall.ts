@@ -30,6 +30,7 @@ import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
 import { demoDeviceTokens, ensureAdmin, qrSecret } from './hall/bootstrap.js';
 import { lineOf } from './hall/line.js';
+import { platformCommands } from './hall/platform-commands.js';
 
 export type { Actor, Command } from './engine/authz.js';
 export { refusal, may } from './engine/authz.js';
@@ -49,12 +50,14 @@ export class Hall {
   private warnedOn = '';
   /** the system clock watch (engine/clock-watch.ts); null on a manual clock or before the first tick */
   private watch: ClockWatchState | null = null;
+  readonly platform: ReturnType<typeof platformCommands>;
 
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
     this.core = createCore(repos, clock, settings, log, random);
     if (!settings.secret) settings.secret = qrSecret(this.core);
     lineOf(this.core); // the line index: built now from the database, and the bus's first listener
+    this.platform = platformCommands(this.core, (a, c, w) => this.authorize(a, c, w));
   }
 
   get events() { return this.core.bus; }
@@ -157,7 +160,7 @@ export class Hall {
     this.authorize(actor, 'ticket.issue');
     return tickets.issueTicket(this.core, actor, input);
   }
-  checkIn(actor: Actor, input: { qr?: string; idNumber?: string; requestId?: string }) {
+  checkIn(actor: Actor, input: { qr?: string; idNumber?: string; code?: string; requestId?: string }) {
     this.authorize(actor, 'checkin');
     return tickets.checkIn(this.core, actor, input);
   }

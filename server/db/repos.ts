@@ -5,6 +5,7 @@ import { bookingsRepo, noShowsRepo } from './repos/bookings.js';
 import { eventsRepo, idempotencyRepo, settingsRepo } from './repos/log.js';
 import { devicesRepo, tokensRepo, usersRepo } from './repos/people.js';
 import { ticketsRepo } from './repos/tickets.js';
+import { outboxRepo, smsRepo } from './repos/platform.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -25,6 +26,8 @@ export function createRepos(db: Db) {
     users: usersRepo(db),
     devices: devicesRepo(db),
     tokens: tokensRepo(db),
+    outbox: outboxRepo(db),
+    sms: smsRepo(db),
   };
 }
 

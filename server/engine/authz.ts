@@ -58,6 +58,13 @@ export const PERMISSIONS = {
   'settings.read': ['admin'],
   'settings.edit': ['admin'],
   'self.password': STAFF_UP,
+  // platform link and SMS (issue 17)
+  /** GET /api/events: the platform's stream, pulled */
+  'platform.events': ['platform', 'admin'],
+  'platform.status': ['admin'],
+  'platform.resend': ['admin'],
+  /** GET /api/sms: the messages sent, phones masked */
+  'sms.read': ['admin'],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;
