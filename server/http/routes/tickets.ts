@@ -43,8 +43,8 @@ export function ticketRoutes(ctx: ServerContext): Router {
    * (CHECKIN_MISSES); an empty bucket answers 429 for the few seconds until the next token, so the
    * next citizen is never locked out for long and a correct ID number checks in as soon as it may.
    * A booking code typed on the keypad counts the same way. A QR code is unforgeable: scanning one
-   * is never limited. A kiosk learns only "not today": the
-   * booking's date and slot go to staff (the console) alone.
+   * is never limited. A kiosk learns only "not today": the booking's date and slot go to staff (the
+   * console) alone.
    */
   r.post('/checkins', allow('checkin'), (req, res) => {
     const actor = actorOf(req);
