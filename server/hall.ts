@@ -112,7 +112,7 @@ export class Hall {
     const list = bookings.bookingsOf(this.core, date, false);
     if (!q) return list;
     const hits = new Set(this.core.repos.bookings.ofDate(date)
-      .filter((b) => matchesBookingSearch({ id: b.id, name: b.name, idNumber: b.id_number, phone: b.phone }, q)).map((b) => b.id));
+      .filter((b) => matchesBookingSearch({ id: b.id, name: b.name, idNumber: b.id_number, phone: b.phone, code: b.code }, q)).map((b) => b.id));
     return list.filter((b) => hits.has(b.id));
   }
   booking(actor: Actor, id: string) {
