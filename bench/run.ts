@@ -29,6 +29,7 @@ const benches: [string, Bench | string][] = [
   ['printer', await optional('./printer.js', 'benchPrinter')],
   ['event loop while printing', await optional('./loop-delay.js', 'benchLoopDelay')],
   ['kiosk bundle', await optional('./kiosk-bundle.js', 'benchKioskBundle')],
+  ['platform link', await optional('./platform.js', 'benchPlatform')],
 ];
 
 for (const [name, bench] of benches) {
