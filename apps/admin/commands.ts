@@ -128,6 +128,11 @@ export function createCommands(store: Store, api: Client) {
 
     // — audit
     audit: (query: { actor?: string; type?: string; before?: number; limit?: number }) => api.call('GET /api/audit', { query }),
+
+    // — platform link and SMS (issue 17)
+    platformStatus: () => api.call('GET /api/platform/status'),
+    resend: (fromSeq: number) => api.call('POST /api/platform/resend', { body: { fromSeq } }),
+    sms: (date: string) => api.call('GET /api/sms', { query: { date } }),
   };
 }
 
