@@ -32,6 +32,7 @@ const benches: [string, Bench | string][] = [
   ['issue rate with 20,000 waiting', await optional('./deep-line.js', 'benchDeepLine')],
   ['whole hall simulated', await optional('./hall-sim.js', 'benchHallSim')],
   ['reports', await optional('./reports.js', 'benchReports')],
+  ['platform link', await optional('./platform.js', 'benchPlatform')],
 ];
 
 for (const [name, bench] of benches) {

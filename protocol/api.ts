@@ -26,6 +26,7 @@ import {
 } from './schemas.js';
 import { PeriodReportQuery, ReportExportQuery } from './schemas.js';
 import type { PeriodReport } from './reports.js';
+import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -134,6 +135,12 @@ export const API = {
   'GET /api/reports': { query: PeriodReportQuery, response: answer<PeriodReport>() },
   /** a download (XLSX or CSV bytes), not JSON: fetch it directly, the typed client cannot read it */
   'GET /api/reports/export': { query: ReportExportQuery, response: answer<string>() },
+  // — platform link and SMS (issue 17; docs/platform.md)
+  'GET /api/events': { query: EventsQuery, response: answer<EventsPage>() },
+  'GET /api/platform/status': { response: answer<PlatformStatus>() },
+  'POST /api/platform/resend': { body: ResendBody, response: answer<PlatformStatus>() },
+  'GET /api/sms': { query: SmsQuery, response: answer<SmsMessage[]>() },
+  'GET /api/openapi.json': { response: answer<Record<string, unknown>>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -53,6 +53,8 @@ export interface Booking {
   createdAt: string;
   cancelledBy?: 'citizen' | 'hall';
   cancelReason?: string;
+  /** the booking code (8 characters, protocol/platform.ts); absent only on a booking closed before codes existed */
+  code?: string;
 }
 
 export interface Queue {

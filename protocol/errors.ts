@@ -81,6 +81,8 @@ export const ERRORS = {
   'ticket-not-finished': [409, '该号票尚未办结，办结后才能评价'],
   'already-evaluated': [409, '该号票已评价过，每次办事只评价一次'],
   'reason-required': [422, '请选择不满意的原因'],
+  // platform link (issue 17)
+  'events-pruned': [409, '序号 {fromSeq} 之前的事件已清理，最早可从 {firstSeq} 起重发', '所请求的事件已清理'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

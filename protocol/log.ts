@@ -75,6 +75,8 @@ export interface LogEvents {
   'evaluation.followed-up': { outcome: FollowUpOutcome };
   /** a display device became the evaluator pad of a window (its pairing link names the window) */
   'evaluation.pad-bound': { windowId: string };
+  /** an admin asked the platform link to push the stream again from this seq (POST /api/platform/resend) */
+  'platform.resent': { fromSeq: number };
 }
 
 export type LogType = keyof LogEvents;
@@ -98,6 +100,7 @@ const TYPES: Record<LogType, true> = {
   'settings.updated': true,
   'calendar.year-entered': true,
   'evaluation.created': true, 'evaluation.followed-up': true, 'evaluation.pad-bound': true,
+  'platform.resent': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

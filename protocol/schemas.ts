@@ -47,6 +47,8 @@ export const IssueTicketBody = z.object({ serviceId: id, requestId: requestId.op
 export const CheckinBody = z.union([
   z.object({ qr: z.string().min(1).max(256), requestId: requestId.optional() }),
   z.object({ idNumber: z.string().min(1).max(32), serviceId: id.optional(), requestId: requestId.optional() }),
+  /** the booking code typed on the kiosk keypad (issue 17) */
+  z.object({ code: z.string().min(1).max(16), requestId: requestId.optional() }),
 ]);
 
 export const SlotsQuery = z.object({ serviceId: id, date });

@@ -26,6 +26,8 @@ import { StorageWatch, storageFault } from './storage/faults.js';
 import { Backups } from './storage/backups.js';
 import { refuseIfCountersBehind } from './storage/consistency.js';
 import { localDate, zonedInstant } from './engine/calendar.js';
+import { PlatformDelivery, type DeliveryOptions } from './platform/delivery.js';
+import { SmsSender, type SmsSenderOptions } from './platform/sms.js';
 
 export const VERSION = '0.1.0';
 /** ID-number check-ins that find nothing, per kiosk: a burst of 10, then one try every 6 s (issue 13 item 11) */
@@ -42,6 +44,9 @@ export interface StartOptions {
   devices?: boolean;
   /** open the database read-only (tests: a store that refuses every write, as a read-only mount does) */
   readonlyDb?: boolean;
+  /** the platform push and the SMS sender's timings (tests: short backoffs) */
+  platform?: DeliveryOptions;
+  sms?: SmsSenderOptions;
 }
 
 export interface RunningHall {
@@ -60,6 +65,9 @@ export interface RunningHall {
   /** the hall config in effect at start: the database's settings, seeded from the file */
   config: HallConfig;
   settings: Settings;
+  /** the platform push and the SMS sender (docs/platform.md) */
+  platform: PlatformDelivery;
+  sms: SmsSender;
   env: Env;
   /** the demo's device tokens by name (kiosks, lobby display), the same at every start */
   demoTokens: Record<string, string>;
@@ -186,10 +194,16 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   // a tick the store refuses (forfeits, day end) is retried on the next one: the timer never dies
   hall.startTimers(undefined, (err) => storage.failed(err) !== null);
   ctx.backups?.start();
+  // after the listen: what a crash left pending is pushed now
+  const platform = new PlatformDelivery(hall, log.child({ module: 'platform' }), opts.platform);
+  const sms = new SmsSender(hall, log.child({ module: 'sms' }), opts.sms);
+  platform.start();
+  sms.start();
 
   let closed: Promise<void> | null = null;
   const close = () => (closed ??= (async () => {
     hall.stopTimers();
+    await Promise.all([platform.stop(), sms.stop()]);
     storage.stop();
     await ctx.backups?.stop();
     await devices?.stop();
@@ -198,7 +212,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, storage, devices, agents, config, settings, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
+  return { url, port, hall, auth, realtime, storage, devices, agents, config, settings, platform, sms, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
 }
 
 /**

@@ -131,6 +131,10 @@ export function createCommands(store: Store, api: Client) {
 
     // — 好差评 (issue 16): every rating of a period, the open low ones first
     ratings: (query: { from?: string; to?: string; maxLevel?: number }) => api.call('GET /api/evaluations', { query }),
+    // — platform link and SMS (issue 17)
+    platformStatus: () => api.call('GET /api/platform/status'),
+    resend: (fromSeq: number) => api.call('POST /api/platform/resend', { body: { fromSeq } }),
+    sms: (date: string) => api.call('GET /api/sms', { query: { date } }),
   };
 }
 

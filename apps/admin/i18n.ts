@@ -96,6 +96,12 @@ const zh = {
   via_pad: '评价器', via_qr: '扫码', via_keypad: '按键评价器', via_staff: '工作人员',
   outcome_contacted: '已回访', outcome_rectified: '已整改', outcome_explained: '已解释说明', outcome_appealed: '已申诉',
   navReports: '统计报表',
+  // platform link and SMS (issue 17)
+  navPlatform: '平台对接', plPush: '推送', plPushOn: '已开启', plPushOff: '未设置 webhookUrl（仅供平台拉取）', plPending: '待推送',
+  plDelivered: '已送达至序号', plLastAttempt: '最近尝试', plLastError: '最近错误', plFirstSeq: '最早保留序号', plNone: '无', plRefresh: '刷新',
+  plResend: '从序号重发', plResendHint: '平台漏收或需补数时，从该序号起重新推送（平台按序号去重）', plResendDone: '将从序号 {n} 起重新推送',
+  plSms: '今日短信', plSmsEmpty: '今天没有短信。', smsKind: '类型', smsPhone: '手机', smsStatus: '状态', smsAttempts: '次数', smsText: '内容',
+  sms_confirmed: '预约成功', sms_reminder: '前一日提醒', sms_forfeited: '爽约', sms_cancelled: '大厅取消', sms_pending: '待发送', sms_sent: '已发送',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -187,6 +193,11 @@ const en: Record<MsgKey, string> = {
   via_pad: 'pad', via_qr: 'QR', via_keypad: 'keypad', via_staff: 'staff',
   outcome_contacted: 'Called back', outcome_rectified: 'Rectified', outcome_explained: 'Explained', outcome_appealed: 'Appealed',
   navReports: 'Reports',
+  navPlatform: 'Platform link', plPush: 'Push', plPushOn: 'on', plPushOff: 'no webhookUrl (the platform pulls)', plPending: 'Pending',
+  plDelivered: 'Delivered up to seq', plLastAttempt: 'Last attempt', plLastError: 'Last error', plFirstSeq: 'Oldest seq kept', plNone: 'none', plRefresh: 'Refresh',
+  plResend: 'Resend from seq', plResendHint: 'When the platform missed events: push again from this seq (the platform dedupes by seq)', plResendDone: 'Pushing again from seq {n}',
+  plSms: 'Today\'s SMS', plSmsEmpty: 'No messages today.', smsKind: 'Kind', smsPhone: 'Mobile', smsStatus: 'Status', smsAttempts: 'Tries', smsText: 'Text',
+  sms_confirmed: 'Confirmed', sms_reminder: 'Reminder', sms_forfeited: 'No-show', sms_cancelled: 'Cancelled by hall', sms_pending: 'Pending', sms_sent: 'Sent',
 };
 
 export type Translate = KitTranslate<MsgKey>;

@@ -10,7 +10,7 @@ import { parseLang, translator, type Lang } from '../kit/i18n.js';
 import { DICT, type MsgKey } from './i18n.js';
 
 /** the pages, in the navigation's order */
-export const PAGES = ['start', 'hall', 'people', 'catalog', 'devices', 'calendar', 'booking', 'calling', 'notices', 'credit', 'audit', 'ratings'] as const;
+export const PAGES = ['start', 'hall', 'people', 'catalog', 'devices', 'calendar', 'booking', 'calling', 'notices', 'credit', 'audit', 'ratings', 'platform'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Session { token: string; user: UserInfo }

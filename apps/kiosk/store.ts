@@ -14,6 +14,7 @@ export type Screen =
   | { name: 'services'; queueId: string | null; page: number; only?: string[] }
   | { name: 'checkin' }
   | { name: 'keypad' }
+  | { name: 'code' }
   | { name: 'busy' }
   | { name: 'ticket'; shownAt: number; ticket: Ticket; waitingAhead: number; print: PrintState; booking?: Booking; alreadyCheckedIn?: boolean }
   | { name: 'refusal'; code: string; message: string; details: Record<string, unknown> };

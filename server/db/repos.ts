@@ -7,6 +7,7 @@ import { devicesRepo, tokensRepo, usersRepo } from './repos/people.js';
 import { ticketsRepo } from './repos/tickets.js';
 import { evaluationsRepo } from './repos/evaluations.js';
 import { reportsRepo } from './repos/reports.js';
+import { outboxRepo, smsRepo } from './repos/platform.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -29,6 +30,8 @@ export function createRepos(db: Db) {
     tokens: tokensRepo(db),
     evaluations: evaluationsRepo(db),
     reports: reportsRepo(db),
+    outbox: outboxRepo(db),
+    sms: smsRepo(db),
   };
 }
 

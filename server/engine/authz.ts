@@ -70,6 +70,13 @@ export const PERMISSIONS = {
   /** GET /api/reports and its export (issue 15): staff see only their own windows' rows */
   'report.period': STAFF_UP,
   'report.export': STAFF_UP,
+  // platform link and SMS (issue 17)
+  /** GET /api/events: the platform's stream, pulled */
+  'platform.events': ['platform', 'admin'],
+  'platform.status': ['admin'],
+  'platform.resend': ['admin'],
+  /** GET /api/sms: the messages sent, phones masked */
+  'sms.read': ['admin'],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ import { ticketTime } from './stamps.js';
 import { actorTag, record, type Actor, type Core, type Emit } from './core.js';
 import { openness, queueCounts, sessionNow } from './views.js';
 import { verifyBookingQr } from './qr.js';
+import { normalizeBookingCode } from '../../protocol/platform.js';
 
 export interface IssuedTicket { ticket: Ticket; waitingAhead: number }
 
@@ -77,7 +78,14 @@ function pickTodays(core: Core, rows: BookingRow[]): BookingRow {
   return pickTodaysBooking(facts, core.now(), core.cfg.hours.tz, core.cfg.policy).row;
 }
 
-function findBooking(core: Core, input: { qr?: string; idNumber?: string }): BookingRow {
+function findBooking(core: Core, input: { qr?: string; idNumber?: string; code?: string }): BookingRow {
+  if (input.code !== undefined) {
+    // only an open booking holds its code; a typo, a closed booking and an unknown code look the same
+    const code = normalizeBookingCode(input.code);
+    const b = code ? core.repos.bookings.byOpenCode(code) : undefined;
+    if (!b) throw new HallError('booking-not-found');
+    return b;
+  }
   if (input.qr !== undefined) {
     const id = verifyBookingQr(input.qr, core.cfg.secret);
     if (!id) throw new HallError('invalid-qr');
@@ -95,7 +103,7 @@ function findBooking(core: Core, input: { qr?: string; idNumber?: string }): Boo
   throw new HallError('booking-not-found');
 }
 
-export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber?: string; requestId?: string }): CheckinResult & { replayed?: boolean } {
+export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber?: string; code?: string; requestId?: string }): CheckinResult & { replayed?: boolean } {
   return core.run('check-in', actor, input.requestId, (emit) => {
     const b = findBooking(core, input);
     if (HAS_TICKET.includes(b.status) && b.ticket_id) return alreadyIn(core, b);

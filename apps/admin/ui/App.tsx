@@ -11,17 +11,20 @@ import { HallPage, NoticesPage, PolicyPage } from './Settings.js';
 import { CalendarPage } from './Calendar.js';
 import { Credit } from './Credit.js';
 import { Ratings } from './Ratings.js';
+import { Platform } from './Platform.js';
 import type { MsgKey } from '../i18n.js';
 
 const VIEWS: Record<Page, () => preact.JSX.Element> = {
   start: Start, hall: HallPage, people: People, catalog: Catalog, devices: Devices, calendar: CalendarPage,
   booking: () => <PolicyPage which="booking" />, calling: () => <PolicyPage which="calling" />, notices: NoticesPage, credit: Credit, audit: Audit,
   ratings: Ratings,
+  platform: Platform,
 };
 const NAV: Record<Page, MsgKey> = {
   start: 'navStart', hall: 'navHall', people: 'navPeople', catalog: 'navCatalog', devices: 'navDevices', calendar: 'navCalendar',
   booking: 'navBooking', calling: 'navCalling', notices: 'navNotices', credit: 'navCredit', audit: 'navAudit',
   ratings: 'navRatings',
+  platform: 'navPlatform',
 };
 
 export function App() {

@@ -35,11 +35,11 @@ export function BookingList() {
       {list && list.length === 0 && <p class="hint">{t('noBookings')}</p>}
       {list && list.length > 0 && (
         <table class="list">
-          <thead><tr><th>{t('slot')}</th><th>{t('service')}</th><th>{t('name')}</th><th>{t('idNumber')}</th><th>{t('phone')}</th><th>{t('channel')}</th><th>{t('status')}</th><th /></tr></thead>
+          <thead><tr><th>{t('slot')}</th><th>{t('bookingCode')}</th><th>{t('service')}</th><th>{t('name')}</th><th>{t('idNumber')}</th><th>{t('phone')}</th><th>{t('channel')}</th><th>{t('status')}</th><th /></tr></thead>
           <tbody>
             {list.map((b) => (
               <tr key={b.id} data-booking={b.id}>
-                <td>{b.slot}</td><td>{service.get(b.serviceId)?.name ?? b.serviceId}</td><td>{b.name}</td><td>{b.idNumber}</td><td>{b.phone}</td>
+                <td>{b.slot}</td><td class="booking-code">{b.code ?? ''}</td><td>{service.get(b.serviceId)?.name ?? b.serviceId}</td><td>{b.name}</td><td>{b.idNumber}</td><td>{b.phone}</td>
                 <td>{t(`channel_${b.channel}`)}</td>
                 <td class={`bst ${b.status}`}>{t(`bstatus_${b.status}`)}{b.cancelReason ? `（${b.cancelReason}）` : ''}</td>
                 <td>{(b.status === 'booked' || b.status === 'checked-in') && <button onClick={() => setCancelling(b)}>{t('cancelBooking')}</button>}</td>
