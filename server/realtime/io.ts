@@ -125,7 +125,8 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
    * very data it cannot take); a polling one is closed discarding its queue.
    */
   const shed = () => {
-    for (const socket of io.of('/').sockets.values()) {
+    // device agents too (issue 18): a frozen kiosk PC must not make the server keep its print jobs
+    for (const socket of [...io.of('/').sockets.values(), ...(agentNsp?.sockets.values() ?? [])]) {
       const conn = socket.conn as unknown as EngineConn;
       const bytes = bufferedBytes(conn);
       if (bytes <= SEND_BUFFER_LIMIT) continue;
