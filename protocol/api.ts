@@ -25,7 +25,7 @@ import {
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
 import { PeriodReportQuery, ReportExportQuery } from './schemas.js';
-import type { PeriodReport } from './reports.js';
+import type { LiveKpis, PeriodReport } from './reports.js';
 import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
@@ -133,6 +133,7 @@ export const API = {
   'PUT /api/evaluations/pad': { body: PadBody, response: answer<{ window: { id: string; number: number; name: string } }>() },
   // — reports (issue 15; staff+: staff see their own windows' tickets)
   'GET /api/reports': { query: PeriodReportQuery, response: answer<PeriodReport>() },
+  'GET /api/reports/live': { response: answer<LiveKpis>() },
   /** a download (XLSX or CSV bytes), not JSON: fetch it directly, the typed client cannot read it */
   'GET /api/reports/export': { query: ReportExportQuery, response: answer<string>() },
   // — platform link and SMS (issue 17; docs/platform.md)

@@ -88,3 +88,19 @@ export interface PeriodReport {
   /** true when only the asking staff member's windows are counted */
   ownWindowsOnly: boolean;
 }
+
+/** GET /api/reports/live: today's running figures for the lead's view (refreshed on the hall's events) */
+export interface LiveKpis {
+  /** the hall's time of the answer */
+  at: string;
+  /** tickets waiting now */
+  waiting: number;
+  /** the longest-waiting ticket's issue time (null: nobody waits); the view counts its wait up from it */
+  oldestWaitingSince: string | null;
+  longestWaitSeconds: number;
+  /** tickets finished today */
+  served: number;
+  /** windows open (serving or paused) */
+  windowsOpen: number;
+  windowsPaused: number;
+}

@@ -18,6 +18,7 @@ export interface BookingInput { name: string; idNumber: string; phone: string; s
 
 /** today's figures are reloaded at most this often */
 export const REPORT_EVERY_MS = 30_000;
+export const LIVE_EVERY_MS = 5_000;
 /** while the queues count reservations the waiting list does not show yet, it is reloaded this often */
 export const POOL_RECHECK_MS = 60_000;
 
@@ -57,6 +58,22 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     if (!store.reportStale.value || reportTimer !== null) return;
     const wait = Math.max(0, reportAt + REPORT_EVERY_MS - Date.now());
     reportTimer = timers.setTimeout(() => void loadReport().catch(fail), Math.max(wait, 1_000));
+  });
+
+  // — the lead's running figures: loaded with the lead view (every snapshot), then, after a call or a
+  // finish, again at most every LIVE_EVERY_MS (served counts up from the events meanwhile)
+  let liveTimer: unknown = null;
+  let liveAt = -Infinity;
+  async function loadLive() {
+    if (liveTimer !== null) timers.clearTimeout(liveTimer);
+    liveTimer = null;
+    liveAt = Date.now();
+    store.setLive(await api.call('GET /api/reports/live'));
+  }
+  effect(() => {
+    if (!store.liveStale.value || !store.live.value || store.view.value !== 'lead' || liveTimer !== null) return;
+    const wait = Math.max(0, liveAt + LIVE_EVERY_MS - Date.now());
+    liveTimer = timers.setTimeout(() => void loadLive().catch(fail), Math.max(wait, 500));
   });
 
   /** The window's waiting tickets; changes that arrive meanwhile are replayed on top (store.ts). */
@@ -130,6 +147,7 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     loadPool,
     loadCatalog,
     loadReport,
+    loadLive,
 
     async login(username: string, password: string) {
       const out = await api.call('POST /api/auth/login', { body: { username, password } });

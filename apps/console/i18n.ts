@@ -61,6 +61,7 @@ const zh = {
   ratingsSave: '记录回访', ratingsSaved: '已记录回访', outcome_contacted: '已回访', outcome_rectified: '已整改', outcome_explained: '已解释说明', outcome_appealed: '已申诉',
   ratingsVia_pad: '评价器', ratingsVia_qr: '扫码', ratingsVia_keypad: '按键评价器', ratingsVia_staff: '工作人员录入',
   toReports: '统计报表',
+  liveWaiting: '当前等候', liveLongest: '最长等候', liveMinutes: '{n}分钟', liveServed: '今日已办结', liveWindowsOpen: '开放窗口',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -123,6 +124,7 @@ const en: Record<MsgKey, string> = {
   ratingsSave: 'Record follow-up', ratingsSaved: 'Follow-up recorded', outcome_contacted: 'Called back', outcome_rectified: 'Rectified', outcome_explained: 'Explained', outcome_appealed: 'Appealed',
   ratingsVia_pad: 'pad', ratingsVia_qr: 'QR', ratingsVia_keypad: 'keypad', ratingsVia_staff: 'staff',
   toReports: 'Reports',
+  liveWaiting: 'Waiting now', liveLongest: 'Longest wait', liveMinutes: '{n} min', liveServed: 'Served today', liveWindowsOpen: 'Windows open',
 };
 
 export type Translate = KitTranslate<MsgKey>;

@@ -17,6 +17,7 @@ import { callOrder, servesReservations, type Candidate } from '../../protocol/ru
 import { parseLang, translator, type Lang } from '../kit/i18n.js';
 import { dateAt, skewOf, zoneOffsetMinutes } from '../kit/time.js';
 import { DICT, type MsgKey } from './i18n.js';
+import type { LiveKpis } from '../../protocol/reports.js';
 
 export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover';
 export interface Session { token: string; user: UserInfo }
@@ -48,6 +49,11 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
   const pool = signal<Record<string, Ticket>>({});
   const bookingsById = signal<Record<string, Booking>>({});
   const report = signal<DailyReport | null>(null);
+  /** the lead's running figures of today (GET /api/reports/live), kept current by the ticket events */
+  const live = signal<LiveKpis | null>(null);
+  /** a ticket was called or finished since `live` was loaded: its longest wait may be another ticket's */
+  const liveStale = signal(false);
+  const servedSeen = new Set<string>();
   /** something happened since the report was loaded */
   const reportStale = signal(false);
   const notice = signal<Notice | null>(null);
@@ -173,14 +179,21 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
     else drop(x.id);
     count(x);
     reportStale.value = true;
+    // served so far counts up from the event, once per ticket (a rating updates a finished ticket again)
+    if (x.status === 'done' && live.value && !servedSeen.has(x.id)) {
+      servedSeen.add(x.id);
+      live.value = { ...live.value, served: live.value.served + 1 };
+    }
+    if (x.status !== 'waiting') liveStale.value = true;
   }
 
   return {
     lang, t, session, windowId, view, snapshot, connected, skewMs, zoneMin, tick, queues, services, windows, pool, waiting,
-    reservationsWaiting, missingReservations, bookingsById, report, reportStale, notice, warnings, pending, serverNow, today, myWindow, myHallWindow,
+    reservationsWaiting, missingReservations, bookingsById, report, reportStale, live, liveStale, notice, warnings, pending, serverNow, today, myWindow, myHallWindow,
     role, allowedWindows, policy,
     setWindow, setServerTime, applyWindow, applyTicket,
 
+    setLive(k: LiveKpis) { live.value = k; liveStale.value = false; servedSeen.clear(); },
     setLang(l: Lang) { lang.value = l; persist.set('lang', l); },
     setSession(s: Session | null) {
       session.value = s;
@@ -197,6 +210,7 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
     },
     /** `ticket:called`: the ticket no longer waits anywhere */
     applyCalled(ticketId: string) {
+      liveStale.value = true;
       buffered?.push({ calledId: ticketId });
       drop(ticketId);
       reportStale.value = true;

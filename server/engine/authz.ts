@@ -77,6 +77,8 @@ export const PERMISSIONS = {
   'platform.resend': ['admin'],
   /** GET /api/sms: the messages sent, phones masked */
   'sms.read': ['admin'],
+  /** GET /api/reports/live: the lead's running figures of today */
+  'report.live': LEAD_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

@@ -5,9 +5,9 @@
  */
 import { HallError } from '../../protocol/errors.js';
 import type { TicketStatus } from '../../protocol/domain.js';
-import { REPORT_GROUPINGS, type BookingFigures, type PeriodReport, type ReportBy, type ReportChannel, type ReportRow } from '../../protocol/reports.js';
+import { REPORT_GROUPINGS, type BookingFigures, type LiveKpis, type PeriodReport, type ReportBy, type ReportChannel, type ReportRow } from '../../protocol/reports.js';
 import { addDays, zonedInstant } from '../engine/calendar.js';
-import { HOUR } from '../engine/time.js';
+import { HOUR, toIso } from '../engine/time.js';
 import type { ReportTicket } from '../engine/reports/figures.js';
 import { figuresOf, mergeTally, tallyFromArray, tallyToArray } from '../engine/reports/figures.js';
 import { emptyPeriod, mergePeriod, mondayFirst, periodRefusal, rowsOf, tallyPeriod, type ReportNames } from '../engine/reports/groups.js';
@@ -172,6 +172,19 @@ export function reportCommands(core: Core, authorize: (a: Actor, c: Command, w?:
       authorize(actor, 'report.period');
       const { tally, head } = gather(core, actor, q, [q.by]);
       return { ...head, by: q.by, rows: rowsOf(q.by, tally.groups.get(q.by)!, names(core)) };
+    },
+    /** GET /api/reports/live: today's running figures (lead+) */
+    live(actor: Actor): LiveKpis {
+      authorize(actor, 'report.live');
+      const now = core.now();
+      const d = core.repos.reports.live(core.today());
+      const states = new Map(core.repos.reports.windowStates().map((w) => [w.status, w.n]));
+      const tz = core.cfg.hours.tz;
+      return {
+        at: toIso(now, tz), waiting: d.waiting ?? 0, oldestWaitingSince: d.oldest == null ? null : toIso(d.oldest, tz),
+        longestWaitSeconds: d.oldest == null ? 0 : Math.max(0, Math.round((now - d.oldest) / 1000)), served: d.served ?? 0,
+        windowsOpen: (states.get('open') ?? 0) + (states.get('paused') ?? 0), windowsPaused: states.get('paused') ?? 0,
+      };
     },
     /** GET /api/reports/export: every grouping */
     book(actor: Actor, q: Period): ReportBook {

@@ -113,6 +113,15 @@ describe('reports over HTTP', () => {
     expect(bytes.toString('utf8')).not.toMatch(FULL_PHONE);
   });
 
+  it('GET /api/reports/live: today\'s running figures for a lead; staff → 403', async () => {
+    const live = await s.api('GET', '/api/reports/live', { token: lead });
+    expect(live.status).toBe(200);
+    // three tickets issued at 09:00: one served, one called at window 2, one waiting since 09:00 (now 09:20)
+    expect(live.body).toMatchObject({ waiting: 1, served: 1, longestWaitSeconds: 1200, oldestWaitingSince: `${DAY}T09:00:00+08:00` });
+    expect(live.body.windowsOpen).toBeGreaterThanOrEqual(2);
+    expectError(await s.api('GET', '/api/reports/live', { token: staff1 }), 403, 'forbidden');
+  });
+
   it('staff download only their own windows', async () => {
     const { bytes } = await download(staff1, `from=${DAY}&to=${DAY}&format=csv`);
     const windows = bytes.toString('utf8').split('\r\n').filter((l) => l.startsWith('按窗口,'));

@@ -14,6 +14,7 @@ export function LeadView() {
   return (
     <div class="lead">
       <h2>{t('leadTitle')}</h2>
+      <LiveFigures />
       <div class="wgrid">
         {snap.windows.map((w) => (
           <article key={w.id} class={`wcard ${w.status}`} aria-label={t('windowN', { n: w.number })}>
@@ -73,5 +74,29 @@ function OutOfOrder() {
       <label>{t('reason')}<input name="reason" value={reason} maxLength={200} onInput={(e) => setReason(e.currentTarget.value)} /></label>
       <button type="submit" class="primary" disabled={!ticketId || !reason.trim()}>{t('callAt')}</button>
     </form>
+  );
+}
+
+/** Today's running figures: waiting and windows from the snapshot (events), served and the longest wait from the hall. */
+function LiveFigures() {
+  const { store, cmd } = useApp();
+  const { t } = store;
+  const snap = store.snapshot.value!;
+  useEffect(() => void cmd.loadLive().catch(cmd.fail), [snap.time]);
+  const live = store.live.value;
+  const waiting = snap.queues.reduce((n, q) => n + q.waiting, 0);
+  const open = snap.windows.filter((w) => w.status !== 'closed').length;
+  const since = live?.oldestWaitingSince ? Date.parse(live.oldestWaitingSince) : null;
+  const longest = waiting && since != null ? Math.max(0, Math.floor((store.serverNow.value - since) / 60_000)) : 0;
+  const cards: [string, string][] = [
+    [t('liveWaiting'), String(waiting)],
+    [t('liveLongest'), t('liveMinutes', { n: longest })],
+    [t('liveServed'), live ? String(live.served) : '—'],
+    [t('liveWindowsOpen'), `${open} / ${snap.windows.length}`],
+  ];
+  return (
+    <div class="live-kpis" data-testid="live-kpis">
+      {cards.map(([label, value]) => <div class="card" key={label}><span class="small">{label}</span><b>{value}</b></div>)}
+    </div>
   );
 }

@@ -164,7 +164,7 @@ function Table({ d, title, rows, testid }: { d: Deps; title: string; rows: Repor
         <table data-testid={testid}>
           <thead><tr>
             <th>{t('group')}</th><th>{t('arrived')}</th><th>{t('served')}</th><th>{t('pct')}</th><th>{t('noShows')}</th><th>{t('transfers')}</th>
-            <th>{t('avgWait')}</th><th>{t('maxWait')}</th><th>{t('avgService')}</th><th>{t('overTarget', { n: '' })}</th>
+            <th>{t('avgWait')}</th><th>{t('maxWait')}</th><th>{t('avgService')}</th><th>{t('overShort')}</th>
           </tr></thead>
           <tbody>{rows.map((x) => (
             <tr key={x.key}>

@@ -41,7 +41,14 @@ export function reportsRepo(db: Db) {
   const names = db.prepare<[], { kind: string; id: string; name: string }>(
     `SELECT 'service' kind, id, name FROM services UNION ALL SELECT 'queue', id, name FROM queues
      UNION ALL SELECT 'window', id, number || '号窗口 ' || name FROM windows UNION ALL SELECT 'staff', id, name FROM users`);
+  // today's running figures: the day's tickets through UNIQUE (day, number), a few thousand at most
+  const live = db.prepare<[string], { waiting: number | null; oldest: number | null; served: number | null }>(
+    `SELECT sum(status = 'waiting') waiting, min(CASE WHEN status = 'waiting' THEN issued_at END) oldest, sum(status = 'done') served
+       FROM tickets WHERE day = ?`);
+  const windowStates = db.prepare<[], { status: string; n: number }>('SELECT status, count(*) n FROM windows WHERE deleted = 0 GROUP BY status');
   return {
+    live: (day: string) => live.get(day)!,
+    windowStates: () => windowStates.all(),
     tickets: (from: string, to: string) => tickets.iterate(from, to) as IterableIterator<ReportTicketRow>,
     transfers: (fromMs: number, toMs: number) => transfers.all(fromMs, toMs) as string[],
     bookings: (from: string, to: string) => bookings.all(from, to) as ReportBookingRow[],

@@ -11,6 +11,7 @@ export function reportRoutes(ctx: ServerContext): Router {
   const { hall } = ctx;
   const r = Router();
   r.get('/reports', allow('report.period'), (req, res) => void res.json(hall.reports.period(actorOf(req), parse(PeriodReportQuery, req.query))));
+  r.get('/reports/live', allow('report.live'), (req, res) => void res.json(hall.reports.live(actorOf(req))));
   r.get('/reports/export', allow('report.export'), async (req, res) => {
     const q = parse(ReportExportQuery, req.query);
     const book = hall.reports.book(actorOf(req), q);

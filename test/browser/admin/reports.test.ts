@@ -3,10 +3,10 @@
  * in, changes the period and the grouping, sees the charts drawn (a screenshot at 1440×900 under
  * test-artifacts/admin/), and downloads the XLSX and the CSV.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../helpers/browser.js';
+import { artifact, launchBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { openConsole, signIn as consoleSignIn } from '../console/console-page.js';
 import { shot, SIZES } from './admin-page.js';
@@ -51,11 +51,24 @@ afterAll(async () => {
 });
 
 describe('reports page', () => {
-  it('a lead finds the link at the console', async () => {
+  it('a lead finds the link at the console, and today\'s running figures in the lead view', async () => {
     const c = await openConsole(browser, server);
     await consoleSignIn(c, 'lead1');
     await c.getByRole('link', { name: '统计报表' }).waitFor();
     expect(await c.getByRole('link', { name: '统计报表' }).getAttribute('href')).toBe('/reports/');
+    // the lead's view: today's running figures, following the hall's events
+    await c.getByRole('button', { name: '全厅窗口' }).click();
+    const live = (label: string) => c.getByTestId('live-kpis').locator('.card', { hasText: label }).locator('b');
+    await expect.poll(() => live('今日已办结').textContent()).toBe('0');
+    await expect.poll(() => live('当前等候').textContent()).toBe('0');
+    const kiosk = await server.deviceToken('kiosk', 'kiosk-reports');
+    await server.api('POST', '/api/tickets', { token: kiosk, body: { serviceId: 's-a01' } });
+    await expect.poll(() => live('当前等候').textContent()).toBe('1');
+    const staff1 = await server.login('staff1');
+    for (const action of ['open', 'call-next', 'start', 'finish']) await server.api('POST', `/api/windows/w1/${action}`, { token: staff1 });
+    await expect.poll(() => live('今日已办结').textContent()).toBe('1');
+    await expect.poll(() => live('当前等候').textContent()).toBe('0');
+    await c.screenshot({ path: artifact('admin/console-live-kpis') });
     await c.context().close();
   });
 
@@ -71,7 +84,7 @@ describe('reports page', () => {
     await page.getByRole('button', { name: '登录', exact: true }).click();
 
     const kpi = (label: string) => page.getByTestId('kpis').locator('.card', { hasText: label }).locator('.value');
-    await expect.poll(() => kpi('到达人数').textContent()).toBe('33'); // 8 + 11 + 14 this month
+    await expect.poll(() => kpi('到达人数').textContent()).toBe('34'); // 8 + 11 + 14 this month, and today's one (the console test)
     await page.getByRole('button', { name: '最近7天' }).click();
     await expect.poll(() => page.locator('input[name=from]').inputValue()).toBe('2026-11-20');
     await page.locator('select[name=by]').selectOption('window');
@@ -99,7 +112,21 @@ describe('reports page', () => {
     expect(csv.suggestedFilename()).toBe('hallq-report-2026-11-20_2026-11-26.csv');
     const bytes = readFileSync((await csv.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain(`合计,2026-11-20 至 2026-11-26,33,${served},`);
+    expect(bytes.toString('utf8')).toContain(`合计,2026-11-20 至 2026-11-26,34,${served},`);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('prints the month on A4: the hall, the period, the KPIs, the charts and the tables, without the controls', async () => {
+    await page.getByRole('button', { name: '本月' }).click();
+    await expect.poll(() => page.locator('input[name=from]').inputValue()).toBe('2026-11-01');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi: the charts follow the width
+    expect(await page.locator('.controls').isVisible()).toBe(false);
+    await page.getByText('2026-11-01 至 2026-11-26').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: artifact('admin/reports-print-a4'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    writeFileSync('test-artifacts/admin/reports-a4.pdf', pdf);
+  }, 30_000);
 });
