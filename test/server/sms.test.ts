@@ -123,3 +123,36 @@ describe('SMS with the http provider (a local gateway stub)', () => {
     expect(r.body.error.message).toMatch(/https/);
   });
 });
+
+describe('logs while the platform and the SMS gateway fail', () => {
+  it('name no phone, no ID number and no name, even with personalData "full"', async () => {
+    const { startWith, bufferLogger } = await import('./support.js');
+    const rx = await startReceiver();
+    rx.answer = 503;
+    const buf = bufferLogger('debug');
+    const running = await startWith({}, {
+      logger: buf.logger,
+      config: {
+        platform: { webhookUrl: rx.url, secret: 'platform-test-secret-0123456789', personalData: 'full' },
+        sms: { provider: 'http', http: { url: rx.url } },
+      },
+      platform: { baseMs: 10, capMs: 20, idleMs: 10 },
+      sms: FAST,
+    });
+    try {
+      const platform = (await running.auth.createDevice({ kind: 'system', id: 'system', role: 'system' }, { kind: 'platform', name: 'gov-log' })).token;
+      const r = await fetch(`${running.url}/api/bookings`, {
+        method: 'POST', headers: { authorization: `Bearer ${platform}`, 'content-type': 'application/json' }, body: JSON.stringify(citizen(61)),
+      });
+      expect(r.status).toBe(201);
+      await rx.until(() => rx.requests.filter((q) => q.answered === 503).length >= 4);
+      const text = buf.text();
+      expect(text).toMatch(/platform delivery failed/);
+      expect(text).toMatch(/sms not sent/);
+      for (const secret of [citizen(61).phone, idNumberOf(61), citizen(61).name, 'platform-test-secret']) expect(text).not.toContain(secret);
+    } finally {
+      await running.close();
+      await rx.close();
+    }
+  });
+});

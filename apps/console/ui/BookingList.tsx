@@ -6,6 +6,7 @@ import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
 import { addDays } from '../../kit/time.js';
 import { Dialog } from '../../kit/ui/Dialog.js';
+import { HALL_CANCEL_NOTICE_HOURS, hallCancelIsLate } from '../../../protocol/rules/bookings.js';
 
 export function BookingList() {
   const { store, cmd } = useApp();
@@ -58,6 +59,9 @@ function CancelDialog({ booking, onClose }: { booking: Booking; onClose: (change
   const { t } = store;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // the slot's start in the hall's offset (the booking's createdAt carries it)
+  const slotStart = Date.parse(`${booking.date}T${booking.slot}:00${booking.createdAt.slice(-6)}`);
+  const late = hallCancelIsLate(slotStart, store.serverNow.value);
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
@@ -72,6 +76,7 @@ function CancelDialog({ booking, onClose }: { booking: Booking; onClose: (change
     <Dialog title={`${t('cancelBooking')} ${booking.date} ${booking.slot} ${booking.name}`} onClose={() => onClose(false)}>
       <form onSubmit={submit}>
         <label>{t('cancelReason')}<input name="cancelReason" value={reason} maxLength={200} onInput={(e) => setReason(e.currentTarget.value)} /></label>
+        {late && <p class="warn" role="status" data-testid="late-cancel">{t('lateCancel', { hours: HALL_CANCEL_NOTICE_HOURS })}</p>}
         {error && <p class="error" role="alert">{error}</p>}
         <div class="row">
           <button type="submit" class="primary" disabled={!reason.trim()}>{t('confirm')}</button>
