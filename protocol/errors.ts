@@ -77,6 +77,8 @@ export const ERRORS = {
   'ticket-not-waiting': [409, '该号票不在等候中'],
   'transfer-target-invalid': [422, '转移目标无效'],
   'clock-not-manual': [404, '找不到该对象'],
+  // services (issue 12)
+  'daily-cap-reached': [409, '该事项今日号源已发完（每日{cap}个），请明日再来或网上预约', '该事项今日号源已发完，请明日再来或网上预约'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -36,7 +36,8 @@ export interface LedText { line1: string; line2: string; blink: boolean }
 export interface UserResult { user: UserAccount }
 
 /** POST /api/bookings */
-export interface BookingCreated { booking: Booking; qr: string }
+/** `materials`: the service's 所需材料, to tell the citizen what to bring (issue 12) */
+export interface BookingCreated { booking: Booking; qr: string; materials?: string[] }
 export interface BookingResult { booking: Booking }
 
 /** Window commands: the ticket acted on (call-next: null when nobody waits) */

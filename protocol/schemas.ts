@@ -100,6 +100,10 @@ export const ServiceBody = z.object({
   slotCapacity: z.number().int().min(0).max(1000).default(4),
   phone: z.string().max(32).optional(),
   windowLabel: z.string().max(64).optional(),
+  /** 所需材料, one item each (no line breaks inside an item) */
+  materials: z.array(z.string().trim().min(1).max(100).regex(/^[^\r\n]*$/)).max(30).optional(),
+  /** 每日取号上限 */
+  dailyCap: z.number().int().min(1).max(100000).optional(),
   requestId: requestId.optional(),
 });
 export const WindowBody = z.object({
