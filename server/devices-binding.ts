@@ -60,6 +60,7 @@ function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
       }
     },
     scan: (kiosk, e) => realtime.scan(kiosk, e),
+    windows: () => hall.snapshot().windows,
   };
 }
 
