@@ -22,6 +22,8 @@ import {
   CreateBookingBody, CreateDeviceBody, RevealBody, CreateUserBody, IssueTicketBody, LoginBody, ModeBody, PardonBody, PauseBody,
   QueueBody, ReportQuery, requestId, ServiceBody, SetPasswordBody, SlotsQuery, TransferBody, UpdateUserBody, WindowBody,
 } from './schemas.js';
+import type { DemoDevices, DemoPrintImage } from './responses.js';
+import { DemoCardBody, DemoScanBody } from './schemas.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -120,6 +122,11 @@ export const API = {
   'POST /api/windows/:id/open': { response: answer<WindowResult>() },
   'POST /api/windows/:id/close': { response: answer<WindowResult>() },
   'POST /api/windows/:id/call/:ticketId': { body: CallTicketBody, response: answer<TicketResult>() },
+  // — the demo panel (issue 14; demo only, admin)
+  'GET /api/demo/devices': { response: answer<DemoDevices>() },
+  'POST /api/demo/kiosks/:kiosk/card': { body: DemoCardBody, response: answer<{ kiosk: string; idNumber: string }>() },
+  'POST /api/demo/kiosks/:kiosk/scan': { body: DemoScanBody, response: answer<{ kiosk: string }>() },
+  'GET /api/demo/prints/:id': { response: answer<DemoPrintImage>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -93,3 +93,12 @@ export interface BackupInfo {
 
 /** PUT /api/calendar/:year: the year's schedule as entered (its holidays and make-up workdays, sorted) */
 export interface CalendarYearResult { year: number; holidays: string[]; makeupWorkdays: string[] }
+
+/** GET /api/demo/devices (demo only): each kiosk's simulated devices, and the newest printed tickets */
+export interface DemoDevices {
+  kiosks: { name: string; reader: boolean; scanner: boolean; printer: boolean }[];
+  /** newest first; `text`: what the ticket says, for a screen reader and a test */
+  prints: { id: string; kiosk: string; seq: number; text: string }[];
+}
+/** GET /api/demo/prints/:id: the printed ticket as the virtual printer rendered it (null while rendering) */
+export interface DemoPrintImage { id: string; png: string | null }

@@ -165,3 +165,7 @@ export const ConfigFileBody = z.record(z.string(), z.unknown());
 /** `GET /api/calendar`: both dates included, at most CALENDAR_MAX_DAYS days */
 export const CALENDAR_MAX_DAYS = 400;
 export const CalendarQuery = z.object({ from: date, to: date });
+
+/** the demo panel (issue 14): the sample card with this ID number (default: the sample's own), a code to scan */
+export const DemoCardBody = z.object({ idNumber: z.string().trim().min(1).max(32).optional() });
+export const DemoScanBody = z.object({ code: z.string().min(1).max(512) });

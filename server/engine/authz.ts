@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'settings.read': ['admin'],
   'settings.edit': ['admin'],
   'self.password': STAFF_UP,
+  /** the demo panel: a kiosk's simulated reader and scanner, its virtual printer's tickets (demo only) */
+  'demo.devices': ['admin'],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;
