@@ -27,6 +27,8 @@ import {
 import { PeriodReportQuery, ReportExportQuery } from './schemas.js';
 import type { LiveKpis, PeriodReport } from './reports.js';
 import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
+import type { DemoDevices, DemoPrintImage } from './responses.js';
+import { DemoCardBody, DemoScanBody } from './schemas.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -142,6 +144,11 @@ export const API = {
   'POST /api/platform/resend': { body: ResendBody, response: answer<PlatformStatus>() },
   'GET /api/sms': { query: SmsQuery, response: answer<SmsMessage[]>() },
   'GET /api/openapi.json': { response: answer<Record<string, unknown>>() },
+  // — the demo panel (issue 14; demo only, admin)
+  'GET /api/demo/devices': { response: answer<DemoDevices>() },
+  'POST /api/demo/kiosks/:kiosk/card': { body: DemoCardBody, response: answer<{ kiosk: string; idNumber: string }>() },
+  'POST /api/demo/kiosks/:kiosk/scan': { body: DemoScanBody, response: answer<{ kiosk: string }>() },
+  'GET /api/demo/prints/:id': { response: answer<DemoPrintImage>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -82,6 +82,10 @@ export interface Service {
   phone?: string;
   /** 办理窗口 (display text; the calling order uses the windows' queue lists) */
   windowLabel?: string;
+  /** 所需材料: what to bring, one item each (kiosk ticket, booking confirmation) */
+  materials?: string[];
+  /** 每日取号上限: walk-in tickets stop once this many tickets of the service were issued today (engine/daily-cap.ts) */
+  dailyCap?: number;
 }
 
 export type WindowMode = 'normal' | 'reservation';
@@ -145,6 +149,8 @@ export interface SessionNow {
 export interface ServiceWait {
   serviceId: string;
   nextAt: string | null;
+  /** why, when it is not the session: `daily-cap`, today's tickets are all issued (nextAt: null) */
+  reason?: 'daily-cap';
 }
 
 /** Which services take walk-in tickets now (hallq's addition), so a kiosk greys the others before a tap. */

@@ -83,6 +83,8 @@ export const ERRORS = {
   'reason-required': [422, '请选择不满意的原因'],
   // platform link (issue 17)
   'events-pruned': [409, '序号 {fromSeq} 之前的事件已清理，最早可从 {firstSeq} 起重发', '所请求的事件已清理'],
+  // services (issue 12)
+  'daily-cap-reached': [409, '该事项今日号源已发完（每日{cap}个），请明日再来或网上预约', '该事项今日号源已发完，请明日再来或网上预约'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -104,6 +104,10 @@ export const ServiceBody = z.object({
   slotCapacity: z.number().int().min(0).max(1000).default(4),
   phone: z.string().max(32).optional(),
   windowLabel: z.string().max(64).optional(),
+  /** 所需材料, one item each (no line breaks inside an item) */
+  materials: z.array(z.string().trim().min(1).max(100).regex(/^[^\r\n]*$/)).max(30).optional(),
+  /** 每日取号上限 */
+  dailyCap: z.number().int().min(1).max(100000).optional(),
   requestId: requestId.optional(),
 });
 export const WindowBody = z.object({
@@ -223,3 +227,6 @@ export const PadBody = z.object({ window: z.number().int().min(1).max(9999) });
 export const PeriodReportQuery = z.object({ from: date, to: date, by: z.enum(REPORT_GROUPINGS).default('day') });
 /** GET /api/reports/export */
 export const ReportExportQuery = z.object({ from: date, to: date, format: z.enum(['xlsx', 'csv']).default('xlsx') });
+/** the demo panel (issue 14): the sample card with this ID number (default: the sample's own), a code to scan */
+export const DemoCardBody = z.object({ idNumber: z.string().trim().min(1).max(32).optional() });
+export const DemoScanBody = z.object({ code: z.string().min(1).max(512) });

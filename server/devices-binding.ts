@@ -14,6 +14,7 @@ import { HallError } from '../protocol/errors.js';
 import { localTime } from './engine/calendar.js';
 import { DeviceManager } from './devices/manager.js';
 import { demoDevicesConfig } from './devices/demo.js';
+import { DemoPanel } from './devices/demo-panel.js';
 import type { DeviceHost, KeypadAction } from './devices/host.js';
 import type { DevicesConfig } from './devices/config.js';
 import type { TicketPrintJob } from '../protocol/events.js';
@@ -61,6 +62,7 @@ function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
       }
     },
     scan: (kiosk, e) => realtime.scan(kiosk, e),
+    windows: () => hall.snapshot().windows,
   };
 }
 
@@ -131,6 +133,7 @@ export async function startDevices(o: {
       realtime.printResult(kioskName, result);
       return result;
     },
+    ...(o.demo ? { demo: new DemoPanel(cfg, manager.simulators) } : {}),
     stop: () => manager.stop(),
   };
 }

@@ -79,6 +79,8 @@ export const PERMISSIONS = {
   'sms.read': ['admin'],
   /** GET /api/reports/live: the lead's running figures of today */
   'report.live': LEAD_UP,
+  /** the demo panel: a kiosk's simulated reader and scanner, its virtual printer's tickets (demo only) */
+  'demo.devices': ['admin'],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

@@ -46,7 +46,7 @@ export interface BookInput {
   urgent?: boolean;
 }
 
-export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; replayed?: boolean } {
+export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; materials?: string[]; replayed?: boolean } {
   const idNumber = normalizeIdNumber(input.idNumber) ?? input.idNumber;
   const bad = checkIdentity(idNumber, input.phone);
   if (bad) throw new HallError(bad.code);
@@ -70,7 +70,8 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
       phone: input.phone.trim(), created_at: now, created_by: actorTag(actor), code: newBookingCode(core),
     });
     record(core, 'booking.created', actor, id, { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
-    return { booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret) };
+    const materials = service.materials?.length ? { materials: service.materials } : {};
+    return { booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret), ...materials };
   });
 }
 

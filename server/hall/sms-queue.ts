@@ -13,14 +13,9 @@ import { smsText } from '../engine/sms-text.js';
 import { monthOf, toIso } from '../engine/time.js';
 import type { Core, RecordTap } from './core.js';
 
-/**
- * What to bring, for the texts. Seam: the admin helper is adding a service `materials` field (issue 12
- * follow-up); until it lands a service has none and the text leaves the line out.
- */
+/** What to bring, for the texts: the service's 所需材料 (issue 12), or null when it names none. */
 export function serviceMaterials(s: Service): string | null {
-  const m = (s as Service & { materials?: unknown }).materials;
-  if (Array.isArray(m)) return m.filter((x) => typeof x === 'string' && x).join('、') || null;
-  return typeof m === 'string' && m.trim() ? m.trim() : null;
+  return s.materials?.filter((x) => x.trim()).join('、') || null;
 }
 
 const sending = (core: Core) => core.cfg.sms !== undefined && core.cfg.sms.provider !== 'none';

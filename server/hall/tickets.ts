@@ -6,6 +6,7 @@ import { serviceOpenAt } from '../engine/calendar.js';
 import { checkCheckin, pickTodaysBooking } from '../engine/bookings.js';
 import { HAS_TICKET } from '../../protocol/rules/bookings.js';
 import { ticketNumber } from '../engine/tickets.js';
+import { capReached } from '../engine/daily-cap.js';
 import { MINUTE } from '../engine/time.js';
 import type { BookingRow } from '../db/repos/bookings.js';
 import { bookingView } from './booking-view.js';
@@ -16,7 +17,7 @@ import { lineOf } from './line.js';
 import { insertTicketRow } from './ticket-store.js';
 import { ticketTime } from './stamps.js';
 import { actorTag, record, type Actor, type Core, type Emit } from './core.js';
-import { openness, queueCounts, sessionNow } from './views.js';
+import { availability, openness, queueCounts, sessionNow } from './views.js';
 import { verifyBookingQr } from './qr.js';
 import { normalizeBookingCode } from '../../protocol/platform.js';
 
@@ -61,8 +62,20 @@ export function issueTicket(core: Core, actor: Actor, input: { serviceId: string
       const available = core.repos.services.list().filter((s) => serviceOpenAt(s, now, core.cfg.hours, { walkIn: true })).map((s) => s.id);
       throw new HallError('service-not-available-now', { availableServiceIds: available, appointmentOnly: session.appointmentOnly, nextOpenAt });
     }
-    return insertTicket(core, emit, actor, { kind: 'walk-in', queueId: service.queueId, serviceId: service.id });
+    const cap = service.dailyCap;
+    if (cap !== undefined && capReached(cap, core.repos.tickets.issuedOfService(core.today(), service.id))) {
+      throw new HallError('daily-cap-reached', { serviceId: service.id, cap });
+    }
+    const issued = insertTicket(core, emit, actor, { kind: 'walk-in', queueId: service.queueId, serviceId: service.id });
+    // the last ticket of the day's cap: every kiosk greys the service now, before anyone taps it
+    if (cap !== undefined && capReached(cap, core.repos.tickets.issuedOfService(core.today(), service.id))) announceAvailability(core, emit);
+    return issued;
   });
+}
+
+function announceAvailability(core: Core, emit: Emit) {
+  const { open, nextOpenAt } = openness(core);
+  emit('hall:updated', { open, nextOpenAt, hallName: core.cfg.hallName, availability: availability(core) });
 }
 
 export interface CheckinResult { ticket: Ticket; booking: Booking; alreadyCheckedIn?: boolean }

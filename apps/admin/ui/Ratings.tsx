@@ -24,8 +24,8 @@ export function Ratings() {
       <h2>{t('navRatings')}</h2>
       <p class="hint">{t('ratingsHint')}</p>
       <form class="row" onSubmit={(e) => { e.preventDefault(); void load(); }}>
-        <label>{t('from')} <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
-        <label>{t('to')} <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+        <label>{t('dateFrom')} <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
+        <label>{t('dateTo')} <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
         <label>{t('maxLevel')}
           <select name="maxLevel" value={lowOnly ? 'low' : 'all'} onChange={(e) => setLowOnly(e.currentTarget.value === 'low')}>
             <option value="all">{t('levelsAll')}</option><option value="low">{t('levelsLow')}</option>

@@ -26,6 +26,7 @@ export function BookingConfirm({ booking, qr, onAgain }: { booking: Booking; qr:
           <div><dt>{t('name')}</dt><dd>{booking.name}</dd></div>
           <div><dt>{t('phone')}</dt><dd>{booking.phone}</dd></div>
           {service?.windowLabel && <div><dt>{t('hoUnit')}</dt><dd>{service.windowLabel}</dd></div>}
+          {service?.materials && <div><dt>{t('materials')}</dt><dd data-testid="confirm-materials">{service.materials.join('；')}</dd></div>}
         </dl>
         {src && <img class="qr" src={src} alt={t('confirmTitle')} data-testid="booking-qr" width={240} height={240} />}
       </div>
