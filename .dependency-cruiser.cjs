@@ -1,7 +1,8 @@
 /**
  * Import boundaries (issue 10, deliverable 6), checked by `npm run lint:deps` (part of `npm test`).
  * The layers, lowest first: protocol → server/engine → server/db → server/hall → server/http and
- * server/realtime → server/devices → drivers (the drivers stand alone: protocol only). The apps sit
+ * server/realtime → server/devices → drivers (the drivers stand alone: protocol only). The kiosk PC's
+ * device agent (agent/) runs server/devices and the drivers on its own. The apps sit
  * beside the server and share only protocol/. Tests, the bench and the scripts may import anything.
  *
  * Every rule holds with no exceptions: there is no baseline of tolerated violations.
@@ -9,7 +10,7 @@
  * Paths are regular expressions over paths from the repository root (dependency-cruiser's format);
  * a node built-in resolves to its bare name (`fs`, `node:fs`), so "to: pathNot ours" catches it too.
  */
-const OURS = '^(protocol|server|drivers|apps|test|bench|scripts)/';
+const OURS = '^(protocol|server|drivers|apps|agent|test|bench|scripts)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -79,6 +80,22 @@ module.exports = {
       to: { path: OURS, pathNot: ['^drivers/', '^protocol/'] },
     },
     {
+      name: 'agent-only-devices',
+      comment:
+        "agent/ (the kiosk PC's device agent, issue 18) runs the server's device layer and drivers, not a copy: " +
+        'of ours it imports only protocol/, server/devices/ and drivers/. Never the hall, http, realtime or the db.',
+      severity: 'error',
+      from: { path: '^agent/' },
+      to: { path: OURS, pathNot: ['^agent/', '^protocol/', '^server/devices/', '^drivers/'] },
+    },
+    {
+      name: 'nothing-imports-the-agent',
+      comment: 'The agent is a program of its own: the server, the drivers and the apps never import it.',
+      severity: 'error',
+      from: { path: '^(protocol|server|drivers|apps)/' },
+      to: { path: '^agent/' },
+    },
+    {
       name: 'apps-only-protocol-and-kit',
       comment: 'An app imports of ours only protocol/, the shared kit (apps/kit/) and its own folder.',
       severity: 'error',
@@ -96,7 +113,7 @@ module.exports = {
       name: 'not-to-tests',
       comment: 'Shipped code never imports the tests, the bench or the scripts.',
       severity: 'error',
-      from: { path: '^(protocol|server|drivers|apps)/' },
+      from: { path: '^(protocol|server|drivers|apps|agent)/' },
       to: { path: '^(test|bench|scripts)/' },
     },
     {

@@ -60,7 +60,7 @@ function openClients(url: string, token = ''): Promise<Clients> {
   });
 }
 
-async function post(url: string, token: string | null, body: unknown): Promise<any> {
+export async function post(url: string, token: string | null, body: unknown): Promise<any> {
   const res = await fetch(url, {
     method: 'POST', body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -87,7 +87,7 @@ async function callLatency(clients: Clients, call: () => Promise<string>, betwee
 }
 
 /** KIOSKS loops, each issuing one ticket at a time for TICKET_MS; returns tickets per second. */
-async function ticketRate(issue: (kiosk: number, n: number) => Promise<void>): Promise<number> {
+export async function ticketRate(issue: (kiosk: number, n: number) => Promise<void>): Promise<number> {
   const end = performance.now() + TICKET_MS;
   let done = 0;
   const t0 = performance.now();

@@ -29,7 +29,10 @@ const benches: [string, Bench | string][] = [
   ['printer', await optional('./printer.js', 'benchPrinter')],
   ['event loop while printing', await optional('./loop-delay.js', 'benchLoopDelay')],
   ['kiosk bundle', await optional('./kiosk-bundle.js', 'benchKioskBundle')],
+  ['issue rate with 20,000 waiting', await optional('./deep-line.js', 'benchDeepLine')],
+  ['whole hall simulated', await optional('./hall-sim.js', 'benchHallSim')],
   ['reports', await optional('./reports.js', 'benchReports')],
+  ['platform link', await optional('./platform.js', 'benchPlatform')],
 ];
 
 for (const [name, bench] of benches) {

@@ -11,6 +11,8 @@ import type {
   Booking, CalendarDay, Credit, DailyReport, HallWindow, Health, Queue, Service, SlotInfo, StateSnapshot,
 } from './domain.js';
 import type { DeviceHealth } from './events.js';
+import type { Evaluation } from './evaluations.js';
+import { EvaluationBody, EvaluationsQuery, FollowUpBody, PadBody } from './schemas.js';
 import type {
   AuditEntry, BackupInfo, BarredCitizen, BookingCreated, BookingResult, CallResult, CheckinResult, ClockResult, ConfigApplied, ConfigSectionResult, CreatedDevice,
   Deleted, DeviceInfo, HallConfigView,
@@ -24,6 +26,9 @@ import {
 } from './schemas.js';
 import { PeriodReportQuery, ReportExportQuery } from './schemas.js';
 import type { LiveKpis, PeriodReport } from './reports.js';
+import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
+import type { DemoDevices, DemoPrintImage } from './responses.js';
+import { DemoCardBody, DemoScanBody } from './schemas.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -123,11 +128,27 @@ export const API = {
   'POST /api/windows/:id/close': { response: answer<WindowResult>() },
   'POST /api/windows/:id/call/:ticketId': { body: CallTicketBody, response: answer<TicketResult>() },
 
+  // — evaluations (好差评, issue 16)
+  'POST /api/evaluations': { body: EvaluationBody, response: answer<{ evaluation: Evaluation }>() },
+  'GET /api/evaluations': { query: EvaluationsQuery, response: answer<Evaluation[]>() },
+  'POST /api/evaluations/:id/follow-up': { body: FollowUpBody, response: answer<{ evaluation: Evaluation }>() },
+  'PUT /api/evaluations/pad': { body: PadBody, response: answer<{ window: { id: string; number: number; name: string } }>() },
   // — reports (issue 15; staff+: staff see their own windows' tickets)
   'GET /api/reports': { query: PeriodReportQuery, response: answer<PeriodReport>() },
   'GET /api/reports/live': { response: answer<LiveKpis>() },
   /** a download (XLSX or CSV bytes), not JSON: fetch it directly, the typed client cannot read it */
   'GET /api/reports/export': { query: ReportExportQuery, response: answer<string>() },
+  // — platform link and SMS (issue 17; docs/platform.md)
+  'GET /api/events': { query: EventsQuery, response: answer<EventsPage>() },
+  'GET /api/platform/status': { response: answer<PlatformStatus>() },
+  'POST /api/platform/resend': { body: ResendBody, response: answer<PlatformStatus>() },
+  'GET /api/sms': { query: SmsQuery, response: answer<SmsMessage[]>() },
+  'GET /api/openapi.json': { response: answer<Record<string, unknown>>() },
+  // — the demo panel (issue 14; demo only, admin)
+  'GET /api/demo/devices': { response: answer<DemoDevices>() },
+  'POST /api/demo/kiosks/:kiosk/card': { body: DemoCardBody, response: answer<{ kiosk: string; idNumber: string }>() },
+  'POST /api/demo/kiosks/:kiosk/scan': { body: DemoScanBody, response: answer<{ kiosk: string }>() },
+  'GET /api/demo/prints/:id': { response: answer<DemoPrintImage>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

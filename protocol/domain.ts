@@ -2,6 +2,7 @@
  * Domain types shared by the server, the drivers and the apps (CONTRACT.md "Shapes").
  * Plain types only, so browser bundles pay nothing for importing them.
  */
+import type { PublicEvaluation } from './evaluations.js';
 
 export type Role = 'admin' | 'lead' | 'staff';
 export type DeviceKind = 'kiosk' | 'display' | 'platform';
@@ -52,6 +53,8 @@ export interface Booking {
   createdAt: string;
   cancelledBy?: 'citizen' | 'hall';
   cancelReason?: string;
+  /** the booking code (8 characters, protocol/platform.ts); absent only on a booking closed before codes existed */
+  code?: string;
 }
 
 export interface Queue {
@@ -79,6 +82,10 @@ export interface Service {
   phone?: string;
   /** 办理窗口 (display text; the calling order uses the windows' queue lists) */
   windowLabel?: string;
+  /** 所需材料: what to bring, one item each (kiosk ticket, booking confirmation) */
+  materials?: string[];
+  /** 每日取号上限: walk-in tickets stop once this many tickets of the service were issued today (engine/daily-cap.ts) */
+  dailyCap?: number;
 }
 
 export type WindowMode = 'normal' | 'reservation';
@@ -142,6 +149,8 @@ export interface SessionNow {
 export interface ServiceWait {
   serviceId: string;
   nextAt: string | null;
+  /** why, when it is not the session: `daily-cap`, today's tickets are all issued (nextAt: null) */
+  reason?: 'daily-cap';
 }
 
 /** Which services take walk-in tickets now (hallq's addition), so a kiosk greys the others before a tap. */
@@ -227,6 +236,8 @@ export interface PublicTicket {
   serviceName: string;
   waitingAhead: number;
   window: { number: number; name: string } | null;
+  /** once the ticket is finished (issue 16): whether it was rated, and the hall's reasons for a bad rating */
+  evaluation?: PublicEvaluation;
 }
 
 /** One entry of the audit log (GET /api/audit): who did what, when. No personal data in clear. */

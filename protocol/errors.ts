@@ -77,6 +77,14 @@ export const ERRORS = {
   'ticket-not-waiting': [409, '该号票不在等候中'],
   'transfer-target-invalid': [422, '转移目标无效'],
   'clock-not-manual': [404, '找不到该对象'],
+  // evaluations (好差评, issue 16)
+  'ticket-not-finished': [409, '该号票尚未办结，办结后才能评价'],
+  'already-evaluated': [409, '该号票已评价过，每次办事只评价一次'],
+  'reason-required': [422, '请选择不满意的原因'],
+  // platform link (issue 17)
+  'events-pruned': [409, '序号 {fromSeq} 之前的事件已清理，最早可从 {firstSeq} 起重发', '所请求的事件已清理'],
+  // services (issue 12)
+  'daily-cap-reached': [409, '该事项今日号源已发完（每日{cap}个），请明日再来或网上预约', '该事项今日号源已发完，请明日再来或网上预约'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,6 @@
 /** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
 import type { Availability, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
+import type { EvaluationRequestEvent } from './evaluations.js';
 
 export interface TicketCalledEvent {
   ticket: { id: string; number: string; kind: TicketKind; queueId: string };
@@ -57,6 +58,8 @@ export interface ServerToClientEvents {
   'device:health': (event: DeviceHealth) => void;
   /** to the kiosk that issued the ticket: how printing went (extension) */
   'print:result': (event: PrintResultEvent) => void;
+  /** to the evaluator pad of the window that just finished the ticket (issue 16) */
+  'evaluation:request': (event: EvaluationRequestEvent) => void;
 }
 
 /** Commands go over HTTP only, so there is one path for each action. */
@@ -73,4 +76,74 @@ export const SERVER_EVENTS = [
   'device:scan',
   'device:health',
   'print:result',
+  'evaluation:request',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
+
+// — Kiosk PC device agent (CONTRACT.md "Kiosk PC device agent"): the Socket.IO namespace `/agent`,
+// where a kiosk PC's agent connects with the kiosk's device token. Its events never reach `/`.
+
+/** A ticket as a thermal printer prints it. No personal data (CONTRACT.md "Thermal ticket"). */
+export interface TicketPrintJob {
+  hallName: string;
+  ticketNumber: string;
+  kind: 'walk-in' | 'reservation';
+  serviceName: string;
+  /** Reservations: 'HH:MM' slot start, printed as 预约 09:30. */
+  slot?: string;
+  waitingAhead: number;
+  /** the numbers of the windows serving the ticket's queue, printed as 办理窗口：4号、5号 (none: the line is left out) */
+  windows?: number[];
+  /** ISO 8601 with offset; printed in that offset's wall-clock time. */
+  issuedAt: string;
+  /** ASCII only: printed as a QR code. */
+  statusUrl: string;
+  notices: string[];
+}
+
+/** server → agent: print this once. The agent does not start it later than `startWithinMs` after receiving it. */
+export interface AgentPrintJob {
+  /** unique per print: the agent prints a job id at most once, and its result names it */
+  jobId: string;
+  ticketId: string;
+  startWithinMs: number;
+  ticket: TicketPrintJob;
+}
+
+/** agent → server: how one job went; a result for a job the server already gave up on is ignored */
+export interface AgentPrintResult {
+  jobId: string;
+  ok: boolean;
+  /** Chinese, for the kiosk and the admin (a failed print) */
+  reason?: string;
+}
+
+/** server → agent, right after connecting */
+export interface AgentWelcome {
+  kiosk: string;
+}
+
+export interface ServerToAgentEvents {
+  'agent:welcome': (event: AgentWelcome) => void;
+  'agent:print': (job: AgentPrintJob) => void;
+  /** another agent connected for the same kiosk and took over; this one stops (it is not to reconnect) */
+  'agent:replaced': (event: { at: string }) => void;
+}
+
+export interface AgentToServerEvents {
+  /** the agent's devices' health, the whole list (ids as in the agent's config): on connecting and on every change */
+  'agent:health': (devices: DeviceHealth[]) => void;
+  /** an ID card read or QR code scanned at the kiosk: forwarded to its kiosk page as `device:scan` */
+  'agent:scan': (event: DeviceScanEvent) => void;
+  'agent:printed': (result: AgentPrintResult) => void;
+}
+
+export const AGENT_NAMESPACE = '/agent';
+
+export const AGENT_EVENTS = [
+  'agent:welcome',
+  'agent:print',
+  'agent:replaced',
+  'agent:health',
+  'agent:scan',
+  'agent:printed',
+] as const satisfies readonly (keyof ServerToAgentEvents | keyof AgentToServerEvents)[];

@@ -4,6 +4,7 @@
  * in clear: a person appears only masked (`person`), never by name, ID number or phone.
  */
 import type { BookingChannel, HallWindow, Queue, Role, Service, TicketKind, WindowMode } from './domain.js';
+import type { EvaluationChannel, FollowUpOutcome } from './evaluations.js';
 
 /** how a ticket is named in every ticket.* event (its id is the event's subject) */
 export interface TicketRef { number: string; kind: TicketKind; queueId: string }
@@ -67,6 +68,15 @@ export interface LogEvents {
   'settings.updated': { keys: string[]; via?: 'put' | 'apply' | 'seed'; restartRequired?: boolean };
   /** a year's State Council holiday schedule entered (PUT /api/calendar/:year) */
   'calendar.year-entered': { year: number; holidays: string[]; makeupWorkdays: string[] };
+  // 好差评 (issue 16): the platform stream forwards evaluation.created; no personal data, no comment or note text
+  /** a ticket was rated (the subject is the evaluation's id) */
+  'evaluation.created': { ticketId: string; level: number; windowId: string | null; serviceId: string | null; channel: EvaluationChannel };
+  /** a lead recorded how a rating was followed up (the note stays in the evaluations table) */
+  'evaluation.followed-up': { outcome: FollowUpOutcome };
+  /** a display device became the evaluator pad of a window (its pairing link names the window) */
+  'evaluation.pad-bound': { windowId: string };
+  /** an admin asked the platform link to push the stream again from this seq (POST /api/platform/resend) */
+  'platform.resent': { fromSeq: number };
 }
 
 export type LogType = keyof LogEvents;
@@ -89,6 +99,8 @@ const TYPES: Record<LogType, true> = {
   'backup.made': true,
   'settings.updated': true,
   'calendar.year-entered': true,
+  'evaluation.created': true, 'evaluation.followed-up': true, 'evaluation.pad-bound': true,
+  'platform.resent': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

@@ -36,7 +36,8 @@ export interface LedText { line1: string; line2: string; blink: boolean }
 export interface UserResult { user: UserAccount }
 
 /** POST /api/bookings */
-export interface BookingCreated { booking: Booking; qr: string }
+/** `materials`: the service's 所需材料, to tell the citizen what to bring (issue 12) */
+export interface BookingCreated { booking: Booking; qr: string; materials?: string[] }
 export interface BookingResult { booking: Booking }
 
 /** Window commands: the ticket acted on (call-next: null when nobody waits) */
@@ -92,3 +93,12 @@ export interface BackupInfo {
 
 /** PUT /api/calendar/:year: the year's schedule as entered (its holidays and make-up workdays, sorted) */
 export interface CalendarYearResult { year: number; holidays: string[]; makeupWorkdays: string[] }
+
+/** GET /api/demo/devices (demo only): each kiosk's simulated devices, and the newest printed tickets */
+export interface DemoDevices {
+  kiosks: { name: string; reader: boolean; scanner: boolean; printer: boolean }[];
+  /** newest first; `text`: what the ticket says, for a screen reader and a test */
+  prints: { id: string; kiosk: string; seq: number; text: string }[];
+}
+/** GET /api/demo/prints/:id: the printed ticket as the virtual printer rendered it (null while rendering) */
+export interface DemoPrintImage { id: string; png: string | null }

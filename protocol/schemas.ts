@@ -1,5 +1,6 @@
 /** Request bodies and query strings, validated at the edge (CONTRACT.md "Endpoints"). */
 import { z } from 'zod';
+import type { AgentPrintJob, AgentPrintResult, DeviceHealth, DeviceScanEvent, TicketPrintJob } from './events.js';
 import { REPORT_GROUPINGS } from './reports.js';
 
 export const requestId = z.string().min(1).max(64);
@@ -46,6 +47,8 @@ export const IssueTicketBody = z.object({ serviceId: id, requestId: requestId.op
 export const CheckinBody = z.union([
   z.object({ qr: z.string().min(1).max(256), requestId: requestId.optional() }),
   z.object({ idNumber: z.string().min(1).max(32), serviceId: id.optional(), requestId: requestId.optional() }),
+  /** the booking code typed on the kiosk keypad (issue 17) */
+  z.object({ code: z.string().min(1).max(16), requestId: requestId.optional() }),
 ]);
 
 export const SlotsQuery = z.object({ serviceId: id, date });
@@ -101,6 +104,10 @@ export const ServiceBody = z.object({
   slotCapacity: z.number().int().min(0).max(1000).default(4),
   phone: z.string().max(32).optional(),
   windowLabel: z.string().max(64).optional(),
+  /** 所需材料, one item each (no line breaks inside an item) */
+  materials: z.array(z.string().trim().min(1).max(100).regex(/^[^\r\n]*$/)).max(30).optional(),
+  /** 每日取号上限 */
+  dailyCap: z.number().int().min(1).max(100000).optional(),
   requestId: requestId.optional(),
 });
 export const WindowBody = z.object({
@@ -163,8 +170,63 @@ export const ConfigFileBody = z.record(z.string(), z.unknown());
 export const CALENDAR_MAX_DAYS = 400;
 export const CalendarQuery = z.object({ from: date, to: date });
 
+// — Kiosk PC device agent: what crosses the `/agent` namespace, checked on arrival by both sides
+const text = (max: number) => z.string().max(max);
+export const TicketPrintJobSchema = z.object({
+  hallName: text(100),
+  ticketNumber: text(16).min(1),
+  kind: z.enum(['walk-in', 'reservation']),
+  serviceName: text(100),
+  slot: slot.optional(),
+  waitingAhead: z.number().int().min(0),
+  windows: z.array(z.number().int().min(1).max(9999)).max(200).optional(),
+  issuedAt: text(40).min(1),
+  statusUrl: text(512).regex(/^[\x20-\x7e]*$/, 'ASCII'),
+  notices: z.array(text(200)).max(20),
+}) satisfies z.ZodType<TicketPrintJob>;
+export const AgentPrintJobSchema = z.object({
+  jobId: id,
+  ticketId: id,
+  startWithinMs: z.number().int().min(0).max(60_000),
+  ticket: TicketPrintJobSchema,
+}) satisfies z.ZodType<AgentPrintJob>;
+export const AgentPrintResultSchema = z.object({ jobId: id, ok: z.boolean(), reason: text(200).optional() }) satisfies z.ZodType<AgentPrintResult>;
+export const DeviceScanSchema = z.object({ source: z.enum(['qr', 'idcard']), value: z.string().min(1).max(512) }) satisfies z.ZodType<DeviceScanEvent>;
+export const DeviceHealthSchema = z.object({
+  id,
+  kind: text(32),
+  status: z.enum(['online', 'offline', 'paper-out', 'paper-near-end', 'cover-open', 'error']),
+  detail: text(300).optional(),
+  at: text(40),
+}) satisfies z.ZodType<DeviceHealth>;
+/** a kiosk PC has a printer, a reader and a scanner; a few more are tolerated, a flood is not */
+export const AgentHealthSchema = z.array(DeviceHealthSchema).max(16);
+// — evaluations (好差评, issue 16)
+/** POST /api/evaluations: a level outside 1–5 is malformed (400); the channel is who calls (the server records it) */
+export const EvaluationBody = z.object({
+  ticketId: id,
+  level: z.number().int().min(1).max(5),
+  reasons: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
+  comment: z.string().trim().max(200).optional(),
+  channel: z.enum(['pad', 'qr', 'keypad', 'staff']).optional(),
+  requestId: requestId.optional(),
+});
+export const EvaluationsQuery = z.object({
+  from: date.optional(),
+  to: date.optional(),
+  maxLevel: z.coerce.number().int().min(1).max(5).optional(),
+});
+export const FollowUpBody = z.object({
+  outcome: z.enum(['contacted', 'rectified', 'explained', 'appealed']),
+  note: z.string().trim().min(1).max(500),
+});
+/** PUT /api/evaluations/pad: the display device says which window it is the pad of (its pairing link's `window`) */
+export const PadBody = z.object({ window: z.number().int().min(1).max(9999) });
 // — reports (issue 15)
 /** GET /api/reports: a period (both days included, at most REPORT_MAX_DAYS) and its grouping */
 export const PeriodReportQuery = z.object({ from: date, to: date, by: z.enum(REPORT_GROUPINGS).default('day') });
 /** GET /api/reports/export */
 export const ReportExportQuery = z.object({ from: date, to: date, format: z.enum(['xlsx', 'csv']).default('xlsx') });
+/** the demo panel (issue 14): the sample card with this ID number (default: the sample's own), a code to scan */
+export const DemoCardBody = z.object({ idNumber: z.string().trim().min(1).max(32).optional() });
+export const DemoScanBody = z.object({ code: z.string().min(1).max(512) });

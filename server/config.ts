@@ -10,6 +10,7 @@ import { HoursSchema } from './config/hours.js';
 import { BookingSchema } from './config/booking.js';
 import { PolicySectionSchema } from './config/policy.js';
 import { zone } from './config/fields.js';
+import { PlatformSchema, SmsSchema } from './engine/platform-config.js';
 import { DEFAULT_POLICY } from './engine/policy.js';
 import { CatalogConfig, DEFAULT_NOTICES, NoticesConfig } from '../protocol/schemas.js';
 import { checkDevicesConfig, devicesConfigShape } from './devices/config.js';
@@ -33,6 +34,10 @@ export const HallConfigSchema = z
     /** queues, services and windows imported into an empty hall at its first start (not a settings section: the catalog has its own endpoints) */
     catalog: CatalogConfig.optional(),
     ...devicesConfigShape,
+    /** the province's platform: events pushed and pulled (docs/platform.md) */
+    platform: PlatformSchema.optional(),
+    /** booking SMS (docs/platform.md "SMS") */
+    sms: SmsSchema.prefault({}),
   })
   .superRefine((cfg, ctx) => {
     checkDevicesConfig(cfg, ctx);
@@ -56,6 +61,8 @@ export function liveSettings(cfg: HallConfig, tz: string) {
     booking: cfg.booking,
     notices: cfg.notices ?? DEFAULT_NOTICES,
     publicUrl: cfg.publicUrl ?? null,
+    platform: cfg.platform ?? null,
+    sms: cfg.sms,
   };
 }
 

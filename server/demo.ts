@@ -45,6 +45,13 @@ const SERVICES: [string, string, string, string, string, boolean, boolean, strin
   ['s-f02', 'SW-002', '税务登记', 'Tax registration', 'qF', false, true, '10-11号窗口'],
 ];
 
+// 所需材料 of a few services, so the demo's tickets and booking confirmations show them
+const MATERIALS: Record<string, string[]> = {
+  's-a03': ['身份证原件', '企业名称自主申报告知书', '住所（经营场所）使用证明'],
+  's-c01': ['身份证原件', '近期免冠一寸照片（白底）'],
+  's-e03': ['身份证原件', '住所证明（房产证或租赁合同）'],
+};
+
 // [number, name, queues in calling order, reservation-only]
 const WINDOWS: [number, string, string[], boolean][] = [
   [1, '综合受理', ['qA'], false],
@@ -72,7 +79,7 @@ export function demoSeed(passwordHash: string): CatalogSeed {
   return {
     queues: QUEUES.map(([id, prefix, name, nameEn], i) => ({ id, name, nameEn, prefix, sortOrder: i })),
     services: SERVICES.map(([id, code, name, nameEn, queueId, extended, bookable, windowLabel]) =>
-      ({ id, code, name, nameEn, queueId, extended, bookable, slotCapacity: 4, phone: '0914-2345678', windowLabel })),
+      ({ id, code, name, nameEn, queueId, extended, bookable, slotCapacity: 4, phone: '0914-2345678', windowLabel, ...(MATERIALS[id] ? { materials: MATERIALS[id] } : {}) })),
     windows: WINDOWS.map(([number, name, queueIds, reservationOnly]) => ({ id: `w${number}`, number, name, queueIds, reservationOnly, status: 'open' as const })),
     users: [
       ...WINDOWS.map(([number], i) => ({

@@ -14,9 +14,11 @@ import { HallError } from '../protocol/errors.js';
 import { localTime } from './engine/calendar.js';
 import { DeviceManager } from './devices/manager.js';
 import { demoDevicesConfig } from './devices/demo.js';
+import { DemoPanel } from './devices/demo-panel.js';
 import type { DeviceHost, KeypadAction } from './devices/host.js';
 import type { DevicesConfig } from './devices/config.js';
-import type { TicketPrintJob } from '../drivers/printer/types.js';
+import type { TicketPrintJob } from '../protocol/events.js';
+import type { AgentHub } from './realtime/agent-hub.js';
 
 export interface DevicesHandle extends DevicePort {
   manager: DeviceManager;
@@ -60,6 +62,41 @@ function hostFor(hall: Hall, realtime: Realtime, log: pino.Logger): DeviceHost {
       }
     },
     scan: (kiosk, e) => realtime.scan(kiosk, e),
+    windows: () => hall.snapshot().windows,
+  };
+}
+
+/** A ticket as the printer prints it. */
+export function printJob(hall: Hall, publicUrl: () => string, ticketId: string): TicketPrintJob {
+  return { ...hall.ticketForPrint(ticketId), statusUrl: `${publicUrl()}/t/${ticketId}`, notices: [...hall.settings.notices] };
+}
+
+/**
+ * The device side the HTTP layer sees: the server's own devices (or none) and the kiosk PCs' device
+ * agents. A kiosk whose agent (since the server started) has a printer prints through it, and while that
+ * agent is away its tickets are reported failed at once (its printer is at the kiosk, not here);
+ * any other kiosk prints on the server's own printer for it, as before. Health is both lists.
+ */
+export function devicePort(o: {
+  hall: Hall; realtime: Realtime; log: pino.Logger; own: DevicesHandle | null; agents: AgentHub; publicUrl: () => string;
+}): DevicePort {
+  const { own, agents } = o;
+  return {
+    health: () => [...(own?.health() ?? []), ...agents.list()],
+    ledText: (n) => own?.ledText(n) ?? null,
+    prints: (kiosk) => agents.prints(kiosk) || (own?.prints(kiosk) ?? false),
+    async printTicket(kioskName, ticketId) {
+      if (!agents.prints(kioskName) && own) return own.printTicket(kioskName, ticketId);
+      let result: PrintResultEvent;
+      try {
+        result = await agents.print(kioskName, ticketId, printJob(o.hall, o.publicUrl, ticketId));
+      } catch (err) {
+        o.log.error({ err, kiosk: kioskName }, 'printing through the device agent failed');
+        result = { ticketId, ok: false, reason: '打印机故障' };
+      }
+      o.realtime.printResult(kioskName, result);
+      return result;
+    },
   };
 }
 
@@ -79,17 +116,15 @@ export async function startDevices(o: {
   manager.on('health', (h) => realtime.health(h));
   await manager.start();
 
-  const jobFor = (ticketId: string): TicketPrintJob =>
-    ({ ...hall.ticketForPrint(ticketId), statusUrl: `${o.publicUrl()}/t/${ticketId}`, notices: [...hall.settings.notices] });
-
   return {
     manager,
     health: () => manager.health(),
     ledText: (n) => manager.ledText(n),
+    prints: () => true,
     async printTicket(kioskName, ticketId): Promise<PrintResultEvent> {
       let result: PrintResultEvent;
       try {
-        const out = await manager.printTicket(kioskName, jobFor(ticketId));
+        const out = await manager.printTicket(kioskName, printJob(hall, o.publicUrl, ticketId));
         result = out.ok ? { ticketId, ok: true } : { ticketId, ok: false, reason: out.message };
       } catch (err) {
         o.log.error({ err, kiosk: kioskName }, 'printing failed');
@@ -98,6 +133,7 @@ export async function startDevices(o: {
       realtime.printResult(kioskName, result);
       return result;
     },
+    ...(o.demo ? { demo: new DemoPanel(cfg, manager.simulators) } : {}),
     stop: () => manager.stop(),
   };
 }

@@ -30,7 +30,9 @@ import * as views from './hall/views.js';
 import * as windows from './hall/windows.js';
 import { demoDeviceTokens, ensureAdmin, qrSecret } from './hall/bootstrap.js';
 import { lineOf } from './hall/line.js';
+import { evaluationCommands } from './hall/evaluations-commands.js';
 import { reportCommands } from './hall/reports.js';
+import { platformCommands } from './hall/platform-commands.js';
 
 export type { Actor, Command } from './engine/authz.js';
 export { refusal, may } from './engine/authz.js';
@@ -51,6 +53,8 @@ export class Hall {
   private warnedOn = '';
   /** the system clock watch (engine/clock-watch.ts); null on a manual clock or before the first tick */
   private watch: ClockWatchState | null = null;
+  readonly evaluations: ReturnType<typeof evaluationCommands>;
+  readonly platform: ReturnType<typeof platformCommands>;
 
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
@@ -58,6 +62,8 @@ export class Hall {
     this.reports = reportCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     if (!settings.secret) settings.secret = qrSecret(this.core);
     lineOf(this.core); // the line index: built now from the database, and the bus's first listener
+    this.evaluations = evaluationCommands(this.core, (a, c, w) => this.authorize(a, c, w));
+    this.platform = platformCommands(this.core, (a, c, w) => this.authorize(a, c, w));
   }
 
   get events() { return this.core.bus; }
@@ -112,7 +118,7 @@ export class Hall {
     const list = bookings.bookingsOf(this.core, date, false);
     if (!q) return list;
     const hits = new Set(this.core.repos.bookings.ofDate(date)
-      .filter((b) => matchesBookingSearch({ id: b.id, name: b.name, idNumber: b.id_number, phone: b.phone }, q)).map((b) => b.id));
+      .filter((b) => matchesBookingSearch({ id: b.id, name: b.name, idNumber: b.id_number, phone: b.phone, code: b.code }, q)).map((b) => b.id));
     return list.filter((b) => hits.has(b.id));
   }
   booking(actor: Actor, id: string) {
@@ -160,7 +166,7 @@ export class Hall {
     this.authorize(actor, 'ticket.issue');
     return tickets.issueTicket(this.core, actor, input);
   }
-  checkIn(actor: Actor, input: { qr?: string; idNumber?: string; requestId?: string }) {
+  checkIn(actor: Actor, input: { qr?: string; idNumber?: string; code?: string; requestId?: string }) {
     this.authorize(actor, 'checkin');
     return tickets.checkIn(this.core, actor, input);
   }

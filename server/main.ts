@@ -11,7 +11,7 @@ import { sdNotify } from './systemd.js';
 import { ConfigError } from './config.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const APPS = ['kiosk', 'window-display', 'console', 'admin', 'reports'];
+const APPS = ['kiosk', 'window-display', 'console', 'admin', 'pad', 'reports'];
 const APPS_DIR = `${ROOT}apps/`;
 
 async function buildAppsIfMissing(log: pino.Logger) {
@@ -43,6 +43,11 @@ async function main() {
       `  取号机 kiosk     ${url}/kiosk/#token=${demoTokens['kiosk-1']}`,
       `  大厅屏 lobby     ${url}/window-display/#token=${demoTokens.lobby}`,
       `  窗口屏 window 1  ${url}/window-display/#token=${demoTokens.lobby}&window=1`,
+    ] : []),
+    // issue 18: kiosk-2's printer, reader and scanner through a device agent (simulated), as on a kiosk PC
+    ...(demoTokens['kiosk-2'] ? [
+      `  取号机 kiosk-2   ${url}/kiosk/#token=${demoTokens['kiosk-2']}`,
+      `  设备代理 agent   HALLQ_SERVER=${url} HALLQ_TOKEN=${demoTokens['kiosk-2']} npm run agent -- --demo`,
     ] : []),
     // a password set through HALLQ_ADMIN_PASSWORD is never printed (stdout is the journal): whoever set it knows it
     adminPassword ? `  管理员 admin     用户名 admin  密码 ${adminPassword}`

@@ -113,6 +113,7 @@ export class Settings {
       services: this.hall.services().map((s) => ({
         id: s.id, code: s.code, name: s.name, ...(s.nameEn ? { nameEn: s.nameEn } : {}), queueId: s.queueId, bookable: s.bookable,
         extended: s.extended, slotCapacity: s.slotCapacity, ...(s.phone ? { phone: s.phone } : {}), ...(s.windowLabel ? { windowLabel: s.windowLabel } : {}),
+        ...(s.materials ? { materials: s.materials } : {}), ...(s.dailyCap !== undefined ? { dailyCap: s.dailyCap } : {}),
       })),
       windows: this.hall.windows().map(({ id, number, name, queueIds, reservationOnly }) => ({ id, number, name, queueIds, reservationOnly })),
     };

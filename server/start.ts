@@ -19,12 +19,15 @@ import { Presence } from './realtime/presence.js';
 import { ConfigError, liveSettings, parseEnv, parseHallConfig, readHallConfigFile, type Env, type HallConfig } from './config.js';
 import { Settings } from './settings.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_ALLDAY_LABEL, DEMO_KIOSKS, DEMO_WINDOW_NUMBERS, demoAllDayHours, seedDemo } from './demo.js';
-import { startDevices, type DevicesHandle } from './devices-binding.js';
+import { devicePort, startDevices, type DevicesHandle } from './devices-binding.js';
+import { AgentHub } from './realtime/agent-hub.js';
 import type { ServerContext } from './http/context.js';
 import { StorageWatch, storageFault } from './storage/faults.js';
 import { Backups } from './storage/backups.js';
 import { refuseIfCountersBehind } from './storage/consistency.js';
 import { localDate, zonedInstant } from './engine/calendar.js';
+import { PlatformDelivery, type DeliveryOptions } from './platform/delivery.js';
+import { SmsSender, type SmsSenderOptions } from './platform/sms.js';
 
 export const VERSION = '0.1.0';
 /** ID-number check-ins that find nothing, per kiosk: a burst of 10, then one try every 6 s (issue 13 item 11) */
@@ -41,6 +44,9 @@ export interface StartOptions {
   devices?: boolean;
   /** open the database read-only (tests: a store that refuses every write, as a read-only mount does) */
   readonlyDb?: boolean;
+  /** the platform push and the SMS sender's timings (tests: short backoffs) */
+  platform?: DeliveryOptions;
+  sms?: SmsSenderOptions;
 }
 
 export interface RunningHall {
@@ -54,9 +60,14 @@ export interface RunningHall {
   /** the store's state (read-only, disk full) and its connection */
   storage: StorageWatch;
   devices: DevicesHandle | null;
+  /** the kiosk PCs' device agents (null when devices are off) */
+  agents: AgentHub | null;
   /** the hall config in effect at start: the database's settings, seeded from the file */
   config: HallConfig;
   settings: Settings;
+  /** the platform push and the SMS sender (docs/platform.md) */
+  platform: PlatformDelivery;
+  sms: SmsSender;
   env: Env;
   /** the demo's device tokens by name (kiosks, lobby display), the same at every start */
   demoTokens: Record<string, string>;
@@ -158,7 +169,10 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   };
   const http: Server = createServer(createApp(ctx, opts.distDir ?? DIST));
   http.keepAliveTimeout = 65_000;
-  const realtime = attachRealtime(http, ctx);
+  // kiosk PCs' device agents (namespace /agent): only where devices run at all
+  const agents = opts.devices !== false ? new AgentHub({ log: log.child({ module: 'agents' }), now: () => clock.now() }) : null;
+  const realtime = attachRealtime(http, ctx, agents ? { hub: agents, log: log.child({ module: 'agents' }) } : undefined);
+  agents?.on('health', (h) => realtime.health(h));
 
   let devices: DevicesHandle | null = null;
   if (opts.devices !== false) {
@@ -166,7 +180,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     devices = await startDevices({ hall, realtime, log: log.child({ module: 'devices' }), config: devConfig,
       demo: demo ? { windowNumbers: DEMO_WINDOW_NUMBERS, kiosks: DEMO_KIOSKS } : null,
       publicUrl: () => hall.settings.publicUrl ?? url });
-    ctx.devices = devices;
+    ctx.devices = devicePort({ hall, realtime, log: log.child({ module: 'devices' }), own: devices, agents: agents!, publicUrl: () => hall.settings.publicUrl ?? url });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -180,10 +194,16 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
   // a tick the store refuses (forfeits, day end) is retried on the next one: the timer never dies
   hall.startTimers(undefined, (err) => storage.failed(err) !== null);
   ctx.backups?.start();
+  // after the listen: what a crash left pending is pushed now
+  const platform = new PlatformDelivery(hall, log.child({ module: 'platform' }), opts.platform);
+  const sms = new SmsSender(hall, log.child({ module: 'sms' }), opts.sms);
+  platform.start();
+  sms.start();
 
   let closed: Promise<void> | null = null;
   const close = () => (closed ??= (async () => {
     hall.stopTimers();
+    await Promise.all([platform.stop(), sms.stop()]);
     storage.stop();
     await ctx.backups?.stop();
     await devices?.stop();
@@ -192,7 +212,7 @@ export async function startHall(opts: StartOptions = {}): Promise<RunningHall> {
     db.close();
   })());
 
-  return { url, port, hall, auth, realtime, storage, devices, config, settings, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
+  return { url, port, hall, auth, realtime, storage, devices, agents, config, settings, platform, sms, env, demoTokens, adminPassword: admin.printPassword, publicUrlWarning: warning, close };
 }
 
 /**

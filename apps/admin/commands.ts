@@ -4,10 +4,8 @@
  */
 import type { BodyOf } from '../../protocol/api.js';
 import { ApiError, type Client } from '../kit/client.js';
+import { sessionCommands } from '../kit/session.js';
 import type { Store } from './store.js';
-
-/** a signed-in user who is not an admin: the app refuses them (the server would refuse every call anyway) */
-export class NotAdmin extends Error {}
 
 export function createCommands(store: Store, api: Client) {
   function fail(e: unknown) {
@@ -35,57 +33,29 @@ export function createCommands(store: Store, api: Client) {
     store.today.value = time.slice(0, 10);
     store.serverTime.value = time;
   }
-  async function loadAll() {
-    await Promise.all([loadHall(), loadCatalog(), loadUsers(), loadDevices(), loadHealth(), loadConfig(), loadToday()]);
-    store.loaded.value = true;
+  /** 404 outside the demo: then the demo panel is not offered */
+  async function loadDemo() {
+    store.demo.value = await api.call('GET /api/demo/devices').then(() => true, () => false);
   }
-
-  async function signedIn(token: string, user: { id: string; name: string; role: string; windowIds: string[] }) {
-    if (user.role !== 'admin') {
-      // this app is for admins only: give the token back at once rather than keep a useless session
-      await api.call('POST /api/auth/logout').catch(() => undefined);
-      store.setSession(null);
-      throw new NotAdmin(store.t('notAdmin'));
-    }
-    await loadAll();
+  async function loadAll() {
+    await Promise.all([loadHall(), loadCatalog(), loadUsers(), loadDevices(), loadHealth(), loadConfig(), loadToday(), loadDemo()]);
+    store.loaded.value = true;
   }
 
   return {
     fail, loadAll, loadConfig, loadHall, loadCatalog, loadUsers, loadDevices, loadHealth,
 
-    async login(username: string, password: string) {
-      const out = await api.call('POST /api/auth/login', { body: { username, password } });
-      // held without a user id (the sign-in form stays up) until the role is known to be admin
-      store.session.value = { token: out.token, user: { ...out.user, id: '' } };
-      if (out.user.role === 'admin') store.setSession(out);
-      await signedIn(out.token, out.user);
-    },
-    /** a reload keeps this tab's session: the token is checked against the server */
-    async restore(token: string) {
-      store.session.value = { token, user: { id: '', name: '', role: 'admin', windowIds: [] } };
-      try {
-        const me = await api.call('GET /api/me');
-        if (me.kind !== 'user') throw new ApiError(403, 'forbidden', 'not a user');
-        store.setSession({ token, user: me.user });
-        await signedIn(token, me.user);
-      } catch (e) {
-        store.setSession(null);
-        if (!(e instanceof ApiError && e.status === 401)) fail(e);
-      }
-    },
-    async logout() {
-      try {
-        await api.call('POST /api/auth/logout');
-      } finally {
-        store.setSession(null);
-      }
-    },
+    // sign-in, restore, sign-out and the own password (apps/kit/session.ts): admins only
+    ...sessionCommands(store, api, {
+      admit: (user) => (user.role === 'admin' ? null : store.t('notAdmin')),
+      signedIn: loadAll,
+      fail,
+    }),
 
     // — people
     async createUser(body: BodyOf<'POST /api/users'>) { const r = await api.call('POST /api/users', { body }); await loadUsers(); return r; },
     async updateUser(id: string, body: BodyOf<'PUT /api/users/:id'>) { const r = await api.call('PUT /api/users/:id', { params: { id }, body }); await loadUsers(); return r; },
     setPassword: (id: string, password: string) => api.call('POST /api/users/:id/password', { params: { id }, body: { password } }),
-    changeOwnPassword: (oldPassword: string, newPassword: string) => api.call('POST /api/me/password', { body: { oldPassword, newPassword } }),
 
     // — catalog
     async saveQueue(id: string | null, body: BodyOf<'PUT /api/queues/:id'>) {
@@ -126,8 +96,21 @@ export function createCommands(store: Store, api: Client) {
     barred: () => api.call('GET /api/citizens/barred'),
     pardon: (ref: string, reason: string) => api.call('POST /api/citizens/barred/:ref/pardon', { params: { ref }, body: { reason } }),
 
+    // — the demo panel (demo only)
+    demoDevices: () => api.call('GET /api/demo/devices'),
+    demoCard: (kiosk: string, idNumber?: string) => api.call('POST /api/demo/kiosks/:kiosk/card', { params: { kiosk }, body: idNumber ? { idNumber } : {} }),
+    demoScan: (kiosk: string, code: string) => api.call('POST /api/demo/kiosks/:kiosk/scan', { params: { kiosk }, body: { code } }),
+    demoPrint: (id: string) => api.call('GET /api/demo/prints/:id', { params: { id } }),
+
     // — audit
     audit: (query: { actor?: string; type?: string; before?: number; limit?: number }) => api.call('GET /api/audit', { query }),
+
+    // — 好差评 (issue 16): every rating of a period, the open low ones first
+    ratings: (query: { from?: string; to?: string; maxLevel?: number }) => api.call('GET /api/evaluations', { query }),
+    // — platform link and SMS (issue 17)
+    platformStatus: () => api.call('GET /api/platform/status'),
+    resend: (fromSeq: number) => api.call('POST /api/platform/resend', { body: { fromSeq } }),
+    sms: (date: string) => api.call('GET /api/sms', { query: { date } }),
   };
 }
 

@@ -5,19 +5,11 @@ import { createClient } from '../kit/client.js';
 import { connectFeed, type Feed } from '../kit/socket.js';
 import { createCommands } from './commands.js';
 import { AppContext } from './context.js';
-import { createStore, pageOf, type Persist } from './store.js';
+import { createStore, pageOf } from './store.js';
+import { browserPersist, resumeSaved } from '../kit/session.js';
 import { App } from './ui/App.js';
 
-// the token lives for this tab only (sessionStorage); the language is remembered on this PC
-const persist: Persist = {
-  get: (k) => (k === 'lang' ? localStorage : sessionStorage).getItem('hallq.admin.' + k),
-  set: (k, v) => {
-    const s = k === 'lang' ? localStorage : sessionStorage;
-    if (v === null) s.removeItem('hallq.admin.' + k);
-    else s.setItem('hallq.admin.' + k, v);
-  },
-};
-
+const persist = browserPersist('admin');
 const store = createStore(persist);
 const api = createClient({ base: '', token: () => store.session.value?.token ?? null, onUnauthorized: () => store.setSession(null) });
 const cmd = createCommands(store, api);
@@ -61,8 +53,7 @@ effect(() => {
   document.title = store.t('appTitle');
 });
 
-const saved = persist.get('token');
-if (saved) void cmd.restore(saved);
+resumeSaved(persist, cmd);
 
 render(
   <AppContext.Provider value={{ store, cmd }}>

@@ -3,19 +3,19 @@
  * (commands.ts) and the socket feed write here; components read it and call commands.
  */
 import { computed, signal } from '@preact/signals';
-import type { DeviceInfo, HallWindow, Queue, Service, UserAccount, UserInfo } from '../../protocol/domain.js';
+import type { DeviceInfo, HallWindow, Queue, Service, UserAccount } from '../../protocol/domain.js';
+import type { Persist, Session } from '../kit/session.js';
 import type { DeviceHealth } from '../../protocol/events.js';
 import type { HallConfigView } from '../../protocol/responses.js';
 import { parseLang, translator, type Lang } from '../kit/i18n.js';
 import { DICT, type MsgKey } from './i18n.js';
 
 /** the pages, in the navigation's order */
-export const PAGES = ['start', 'hall', 'people', 'catalog', 'devices', 'calendar', 'booking', 'calling', 'notices', 'credit', 'audit'] as const;
+export const PAGES = ['start', 'hall', 'people', 'catalog', 'devices', 'calendar', 'booking', 'calling', 'notices', 'credit', 'audit', 'ratings', 'platform', 'password', 'demo'] as const;
 export type Page = (typeof PAGES)[number];
 
-export interface Session { token: string; user: UserInfo }
+export type { Session, Persist } from '../kit/session.js';
 export interface Notice { kind: 'error' | 'info'; text: string; at: number }
-export interface Persist { get(key: string): string | null; set(key: string, value: string | null): void }
 
 /** `#/people` → 'people'; anything else → the checklist */
 export function pageOf(hash: string): Page {
@@ -47,6 +47,8 @@ export function createStore(persist: Persist, now: () => number = () => Date.now
   /** a server time in the hall's offset, to show a UTC instant (device health) in hall time */
   const serverTime = signal('');
   const notice = signal<Notice | null>(null);
+  /** the server runs the demo with simulated devices: the 演示设备 page is shown */
+  const demo = signal(false);
 
   const sortedWindows = computed(() => [...windows.value].sort((a, b) => a.number - b.number));
   const sortedQueues = computed(() => [...queues.value].sort((a, b) => a.sortOrder - b.sortOrder || a.prefix.localeCompare(b.prefix)));
@@ -54,7 +56,7 @@ export function createStore(persist: Persist, now: () => number = () => Date.now
   const windowById = computed(() => new Map(windows.value.map((w) => [w.id, w])));
 
   return {
-    lang, t, session, page, queues, services, windows, users, devices, health, hallName, open, nextOpenAt, connected, loaded, notice, config, today, serverTime,
+    demo, lang, t, session, page, queues, services, windows, users, devices, health, hallName, open, nextOpenAt, connected, loaded, notice, config, today, serverTime,
     sortedWindows, sortedQueues, queueById, windowById,
     setLang(l: Lang) { lang.value = l; persist.set('lang', l); },
     setSession(s: Session | null) {

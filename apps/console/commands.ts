@@ -10,6 +10,8 @@
 import { effect } from '@preact/signals';
 import type { BookingChannel, Ticket } from '../../protocol/domain.js';
 import { ApiError, type Client } from '../kit/client.js';
+import type { FollowUpOutcome } from '../../protocol/evaluations.js';
+import { sessionCommands } from '../kit/session.js';
 import type { Store } from './store.js';
 
 export type WindowAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'resume';
@@ -148,31 +150,8 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     loadReport,
     loadLive,
 
-    async login(username: string, password: string) {
-      const out = await api.call('POST /api/auth/login', { body: { username, password } });
-      store.setSession(out);
-      await loadCatalog();
-    },
-    /** a reload keeps the session of this tab: the token is checked against the server */
-    async restore(token: string) {
-      store.session.value = { token, user: { id: '', name: '', role: 'staff', windowIds: [] } };
-      try {
-        const me = await api.call('GET /api/me');
-        if (me.kind !== 'user') throw new ApiError(403, 'forbidden', 'not a user');
-        store.setSession({ token, user: me.user });
-        await loadCatalog();
-      } catch (e) {
-        store.setSession(null);
-        if (!(e instanceof ApiError && e.status === 401)) fail(e);
-      }
-    },
-    async logout() {
-      try {
-        await api.call('POST /api/auth/logout');
-      } finally {
-        store.setSession(null);
-      }
-    },
+    // sign-in, restore, sign-out and the own password (apps/kit/session.ts): everyone with an account
+    ...sessionCommands(store, api, { signedIn: loadCatalog, fail }),
     async chooseWindow(id: string) {
       await windowCommand(async () => {
         const out = await api.call('POST /api/windows/:id/open', { params: { id } });
@@ -229,6 +208,10 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     book: (input: BookingInput) => api.call('POST /api/bookings', { body: input }),
     bookings: (date: string, q?: string) => api.call('GET /api/bookings', { query: { date, ...(q ? { q } : {}) } }),
     cancelBooking: (id: string, reason: string) => api.call('POST /api/bookings/:id/cancel', { params: { id }, body: { by: 'hall', reason } }),
+    // — 好差评 (issue 16, leads): today's low ratings and their follow-up
+    lowRatings: () => api.call('GET /api/evaluations', { query: { maxLevel: 2 } }),
+    followUp: (id: string, outcome: FollowUpOutcome, note: string) =>
+      api.call('POST /api/evaluations/:id/follow-up', { params: { id }, body: { outcome, note } }),
     fail,
   };
 }

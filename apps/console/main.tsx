@@ -5,19 +5,12 @@ import { createClient } from '../kit/client.js';
 import { createCommands } from './commands.js';
 import { AppContext } from './context.js';
 import { connectConsole, type Feed } from './feed.js';
-import { createStore, type Persist } from './store.js';
+import { createStore } from './store.js';
+import { browserPersist, resumeSaved } from '../kit/session.js';
 import { App } from './ui/App.js';
 
-// the token lives for this tab only (sessionStorage); the language is remembered on this PC
-const persist: Persist = {
-  get: (k) => (k === 'lang' ? localStorage : sessionStorage).getItem('hallq.console.' + k),
-  set: (k, v) => {
-    const s = k === 'lang' ? localStorage : sessionStorage;
-    if (v === null) s.removeItem('hallq.console.' + k);
-    else s.setItem('hallq.console.' + k, v);
-  },
-};
-
+// the token (and window) live for this tab only, the language on this PC
+const persist = browserPersist('console');
 const store = createStore(persist);
 const api = createClient({ base: '', token: () => store.session.value?.token ?? null, onUnauthorized: () => store.setSession(null) });
 const cmd = createCommands(store, api);
@@ -35,8 +28,7 @@ effect(() => {
 effect(() => void (document.documentElement.lang = store.lang.value === 'en' ? 'en' : 'zh-CN'));
 setInterval(() => void (store.tick.value = Date.now()), 1000);
 
-const saved = persist.get('token');
-if (saved) void cmd.restore(saved);
+resumeSaved(persist, cmd);
 
 render(
   <AppContext.Provider value={{ store, cmd }}>

@@ -20,11 +20,10 @@ import { DICT, type MsgKey } from './i18n.js';
 import type { LiveKpis } from '../../protocol/reports.js';
 
 export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover';
-export interface Session { token: string; user: UserInfo }
+import type { Persist, Session } from '../kit/session.js';
+export type { Session, Persist } from '../kit/session.js';
 export interface Notice { kind: 'error' | 'info'; text: string; at: number }
 
-/** What the store persists between reloads: the session tab's token and window, the language. */
-export interface Persist { get(key: string): string | null; set(key: string, value: string | null): void }
 
 /** the hall's defaults (server/engine/policy.ts) until a snapshot names the policy */
 export const DEFAULT_POLICY: CallingPolicy = { reservationPriority: 'auto', eligibleBeforeMinutes: 15 };

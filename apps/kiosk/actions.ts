@@ -11,7 +11,7 @@ import { normalizeIdNumber } from '../../protocol/identity.js';
 import { ApiError, type Client } from '../kit/client.js';
 import type { KioskStore } from './store.js';
 
-export type CheckinInput = { qr: string } | { idNumber: string };
+export type CheckinInput = { qr: string } | { idNumber: string } | { code: string };
 
 /** a lost answer is retried once, this much later, before the citizen is told */
 export const RETRY_AFTER_MS = 700;
@@ -78,7 +78,7 @@ export function createActions(store: KioskStore, api: Client, opts: { newId?: ()
     },
     checkin(input: CheckinInput) {
       return run(async () => {
-        const key = 'qr' in input ? `qr:${input.qr}` : `id:${input.idNumber}`;
+        const key = 'qr' in input ? `qr:${input.qr}` : 'code' in input ? `code:${input.code}` : `id:${input.idNumber}`;
         const r = await once(key, (requestId) => api.call('POST /api/checkins', { body: { ...input, requestId } }));
         // the check-in answer has no count; the ticket view has (a failure there must not hide the ticket)
         const ahead = await api.call('GET /api/tickets/:id', { params: { id: r.ticket.id } }).then((v) => v.waitingAhead, () => 0);

@@ -14,6 +14,7 @@ export type Screen =
   | { name: 'services'; queueId: string | null; page: number; only?: string[] }
   | { name: 'checkin' }
   | { name: 'keypad' }
+  | { name: 'code' }
   | { name: 'busy' }
   | { name: 'ticket'; shownAt: number; ticket: Ticket; waitingAhead: number; print: PrintState; booking?: Booking; alreadyCheckedIn?: boolean }
   | { name: 'refusal'; code: string; message: string; details: Record<string, unknown> };
@@ -47,8 +48,8 @@ export function createKioskStore(opts: { lang: Lang; idleSeconds: number; camera
     return m;
   });
 
-  /** services that take no walk-in ticket now → when they next do (ISO, or null) */
-  const unavailable = computed(() => new Map((snapshot.value?.availability?.unavailable ?? []).map((u) => [u.serviceId, u.nextAt])));
+  /** services that take no walk-in ticket now → when they next do (ISO, or null) and why (daily cap) */
+  const unavailable = computed(() => new Map((snapshot.value?.availability?.unavailable ?? []).map((u) => [u.serviceId, u])));
   const session = computed(() => snapshot.value?.availability?.session ?? null);
 
   return {

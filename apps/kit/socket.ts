@@ -19,7 +19,7 @@ export type EventName = Exclude<keyof ServerToClientEvents, 'state:snapshot'>;
 export type Handlers = { [E in EventName]?: (payload: Payload<E>) => void };
 
 /** events meant for this device, not the hall's state: never held back for a snapshot */
-const DEVICE_EVENTS: ReadonlySet<EventName> = new Set(['device:scan', 'print:result']);
+const DEVICE_EVENTS: ReadonlySet<EventName> = new Set(['device:scan', 'print:result', 'evaluation:request']);
 
 export const RECONNECT = { delayMs: 500, delayMaxMs: 3_000, closedByServerMs: 1_000, unauthorizedMs: 15_000 } as const;
 

@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import type { TicketCalledEvent } from '../../protocol/events.js';
 import { connectFeed } from '../kit/socket.js';
+import { createClient } from '../kit/client.js';
 import { loadSettings } from './settings.js';
 import { createDisplayStore, StoreContext } from './store.js';
 import { createAnnouncer, type AudioLogEntry } from './voice/announcer.js';
@@ -77,16 +78,19 @@ function main() {
     if (settings.window !== null && e.window.number !== settings.window) return;
     voice?.enqueue(`${e.ticket.number}→${e.window.number}${e.recall ? ' recall' : ''}`, callClips({ ticketNumber: e.ticket.number, windowNumber: e.window.number }));
   };
+  // the notices are the hall's settings: read at every (re)connect and after every hall:updated (a settings change sends one)
+  const api = createClient({ base: '', token: () => settings.token });
+  const loadNotices = () => void api.call('GET /api/public/hall').then((h) => void (store.notices.value = h.notices), () => undefined); // kept until the next try
   connectFeed({
     url: location.origin,
     token: settings.token,
-    onSnapshot: (s) => store.replace(s),
+    onSnapshot: (s) => { store.replace(s); loadNotices(); },
     onLink: (link) => (link === 'online' ? store.connected() : link !== 'connecting' && store.disconnected(link)),
     on: {
       'ticket:called': (e) => { store.called(e); onCall(e); },
       'window:updated': (e) => store.windowUpdated(e.window),
       'queue:updated': (e) => store.queueUpdated(e.queue),
-      'hall:updated': (e) => store.hallUpdated(e),
+      'hall:updated': (e) => { store.hallUpdated(e); loadNotices(); },
     },
   });
 }

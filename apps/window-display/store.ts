@@ -35,6 +35,8 @@ export function createDisplayStore(deps: { now: () => number; timers: Timers; la
   const recentCalls = signal<RecentCall[]>([]);
   const open = signal<boolean | undefined>(undefined);
   const nextOpenAt = signal<string | null>(null);
+  /** the hall's notices (config section `notices`, GET /api/public/hall); null until loaded */
+  const notices = signal<string[] | null>(null);
   /** hall time minus local time, and the hall's UTC offset, both from the server's clock */
   const clockSkewMs = signal(0);
   const hallOffsetMin = signal(480);
@@ -55,7 +57,7 @@ export function createDisplayStore(deps: { now: () => number; timers: Timers; la
   }
 
   return {
-    lang, link, fresh, live, hallName, windows, queues, recentCalls, open, nextOpenAt, clockSkewMs, hallOffsetMin, flash,
+    lang, link, fresh, live, hallName, windows, queues, recentCalls, open, nextOpenAt, notices, clockSkewMs, hallOffsetMin, flash,
 
     /** hall time now, in ms since the epoch */
     hallNow: () => deps.now() + clockSkewMs.value,

@@ -3,22 +3,10 @@
  * A ticket holds no personal data (CONTRACT.md "Thermal ticket"): number, service, times, a status URL.
  */
 
-export interface TicketPrintJob {
-  hallName: string;
-  ticketNumber: string;
-  kind: 'walk-in' | 'reservation';
-  serviceName: string;
-  /** Reservations: 'HH:MM' slot start, printed as 预约 09:30. */
-  slot?: string;
-  waitingAhead: number;
-  /** the numbers of the windows serving the ticket's queue, printed as 办理窗口：4号、5号 (none: the line is left out) */
-  windows?: number[];
-  /** ISO 8601 with offset; printed in that offset's wall-clock time. */
-  issuedAt: string;
-  /** ASCII only: printed as a QR code. */
-  statusUrl: string;
-  notices: string[];
-}
+import type { TicketPrintJob } from '../../protocol/events.js';
+
+/** what a ticket printer prints: defined in protocol/, since a kiosk's device agent receives it over the wire */
+export type { TicketPrintJob };
 
 export type PrinterFault = 'paper-out' | 'cover-open' | 'offline' | 'timeout' | 'error';
 

@@ -17,3 +17,12 @@ export const CANCELLABLE: Readonly<Record<'citizen' | 'hall', readonly BookingSt
 };
 
 export const isIn = (set: readonly BookingStatus[], s: BookingStatus) => set.includes(s);
+
+/**
+ * Seed 002: the hall cancels a booking at least half a working day ahead, so the citizen can be told.
+ * hallq reads half a working day as 4 hours (of an 8-hour day); a later cancellation is still allowed
+ * (an emergency) but staff are warned.
+ */
+export const HALL_CANCEL_NOTICE_HOURS = 4;
+export const hallCancelIsLate = (slotStartMs: number, nowMs: number) => slotStartMs - nowMs < HALL_CANCEL_NOTICE_HOURS * 3_600_000;
+

@@ -5,7 +5,9 @@ import { bookingsRepo, noShowsRepo } from './repos/bookings.js';
 import { eventsRepo, idempotencyRepo, settingsRepo } from './repos/log.js';
 import { devicesRepo, tokensRepo, usersRepo } from './repos/people.js';
 import { ticketsRepo } from './repos/tickets.js';
+import { evaluationsRepo } from './repos/evaluations.js';
 import { reportsRepo } from './repos/reports.js';
+import { outboxRepo, smsRepo } from './repos/platform.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -26,7 +28,10 @@ export function createRepos(db: Db) {
     users: usersRepo(db),
     devices: devicesRepo(db),
     tokens: tokensRepo(db),
+    evaluations: evaluationsRepo(db),
     reports: reportsRepo(db),
+    outbox: outboxRepo(db),
+    sms: smsRepo(db),
   };
 }
 

@@ -13,6 +13,7 @@ import type { HealthBoard } from './health.js';
 import type { DeviceHost } from './host.js';
 import type { LedChannel } from './led-channel.js';
 import { Supervisor, type Backoff } from './supervisor.js';
+import { HEALTH_TEXT } from './health-text.js';
 
 export interface BusUnitOptions {
   bus: Bus;
@@ -82,7 +83,7 @@ export class BusUnit {
     poller.on('fault', (f) => {
       const id = byAddress.get(f.address)?.id;
       if (!id) return;
-      if (f.reason === 'unreachable') this.o.health.set(id, 'offline', f.error?.message);
+      if (f.reason === 'unreachable') this.o.health.set(id, 'offline', HEALTH_TEXT.noAnswer(f.error?.message));
       else this.o.logger.warn({ device: id, code: f.code }, 'unknown event code from panel');
     });
     poller.on('recovered', (r) => {
@@ -106,9 +107,9 @@ export class BusUnit {
   }
 
   private down(reason: string): void {
-    this.o.health.set(this.o.bus.id, 'offline', reason);
-    for (const led of this.o.leds) led.attach(null, `bus ${this.o.bus.id}: ${reason}`);
-    for (const p of this.o.panels) this.o.health.set(p.id, 'offline', `bus ${this.o.bus.id}: ${reason}`);
+    this.o.health.set(this.o.bus.id, 'offline', HEALTH_TEXT.linkDown(reason));
+    for (const led of this.o.leds) led.attach(null, HEALTH_TEXT.onBus(this.o.bus.id, reason));
+    for (const p of this.o.panels) this.o.health.set(p.id, 'offline', HEALTH_TEXT.onBus(this.o.bus.id, reason));
   }
 
   private async teardown(): Promise<void> {

@@ -97,3 +97,33 @@ export type ScannerDevice = z.infer<typeof ScannerDeviceSchema>;
 export type DevicesConfig = z.infer<typeof DevicesConfigSchema>;
 /** What a config file may say before defaults are filled in. */
 export type DevicesConfigInput = z.input<typeof DevicesConfigSchema>;
+
+/**
+ * A kiosk PC's own devices, as its device agent's config file lists them (CONTRACT.md "Kiosk PC
+ * device agent"): `{ "devices": [...] }` with the server's printer, ID card reader and scanner
+ * entries, without `kiosk` (the agent's token names its kiosk). The entries are the schemas above
+ * minus that one key, so a field means and is checked the same on both; the cross-checks are the same.
+ */
+export const AgentDevicesConfigSchema = z
+  .strictObject({
+    devices: z
+      .array(
+        z.discriminatedUnion('kind', [
+          PrinterDeviceSchema.omit({ kiosk: true }),
+          IdCardDeviceSchema.omit({ kiosk: true }),
+          ScannerDeviceSchema.omit({ kiosk: true }),
+        ]),
+      )
+      .min(1),
+  })
+  .superRefine((cfg, ctx) => checkDevicesConfig(forKiosk(cfg, AGENT_KIOSK), ctx));
+
+/** the name the agent's own device manager knows its kiosk by (the server knows the real one) */
+export const AGENT_KIOSK = 'this-kiosk';
+
+export type AgentDevicesConfig = z.infer<typeof AgentDevicesConfigSchema>;
+
+/** The agent's devices as the device manager takes them: each bound to `kiosk`. */
+export function forKiosk(cfg: AgentDevicesConfig, kiosk: string): DevicesConfig {
+  return { buses: [], devices: cfg.devices.map((d) => ({ ...d, kiosk })) };
+}

@@ -3,6 +3,7 @@
  * so a device that stays offline through a hundred retries is reported once.
  */
 import type { DeviceHealth } from '../../protocol/events.js';
+import { HEALTH_TEXT } from './health-text.js';
 
 export type HealthStatus = DeviceHealth['status'];
 
@@ -14,7 +15,7 @@ export class HealthBoard {
 
   /** Registers a device as offline until it proves otherwise (no event: nothing changed yet). */
   register(id: string, kind: string): void {
-    this.byId.set(id, { id, kind, status: 'offline', detail: 'not opened yet', at: this.now().toISOString() });
+    this.byId.set(id, { id, kind, status: 'offline', detail: HEALTH_TEXT.notOpened, at: this.now().toISOString() });
   }
 
   set(id: string, status: HealthStatus, detail?: string): void {

@@ -25,4 +25,6 @@ export interface DeviceHost {
   /** Forwarded as `device:scan` to that kiosk's connections only. */
   scan(kioskName: string, event: DeviceScanEvent): void;
   now(): Date;
+  /** every window's state at start, so each LED screen shows it at once (and proves itself online) */
+  windows?(): WindowState[];
 }

@@ -9,6 +9,7 @@ import { ModbusExceptionError } from '../../drivers/rs485/errors.js';
 import { LedScreen, brightnessAt } from '../../drivers/led/screen.js';
 import type { LedDevice } from './config.js';
 import type { HealthBoard } from './health.js';
+import { HEALTH_TEXT } from './health-text.js';
 
 export type LedContent =
   | { kind: 'call'; ticketNumber: string; windowNumber: number }
@@ -46,7 +47,7 @@ export class LedChannel {
     this.screen = bus ? new LedScreen(bus, this.device.address, this.device.window) : null;
     this.level = null;
     if (!bus) {
-      this.health.set(this.device.id, 'offline', downReason ?? 'bus down');
+      this.health.set(this.device.id, 'offline', downReason ?? HEALTH_TEXT.busDown);
       return;
     }
     if (this.wanted) {
@@ -89,7 +90,7 @@ export class LedChannel {
       } catch (err) {
         const e = err as Error;
         // an exception reply means the screen is there but refused: not "offline"
-        this.health.set(this.device.id, err instanceof ModbusExceptionError ? 'error' : 'offline', e.message);
+        this.health.set(this.device.id, err instanceof ModbusExceptionError ? 'error' : 'offline', HEALTH_TEXT.writeFailed(e.message));
         this.log.warn({ device: this.device.id, err: e.message }, 'LED screen update failed');
         // keep `wanted`: the next attach (bus back) or the next show() retries it
       }

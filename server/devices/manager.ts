@@ -121,6 +121,9 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
         );
       }
     }
+    // every screen is given its window's state before its bus opens: a screen that is there is
+    // written at once and reports online, instead of waiting offline for the window's first event
+    for (const w of this.opts.host.windows?.() ?? []) this.onWindow(w, true);
     const units: { start(): Promise<void> }[] = [...this.buses, ...this.readers, ...this.printers.values()];
     const results = await Promise.allSettled(units.map((u) => u.start()));
     for (const r of results) {
@@ -182,7 +185,8 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     this.leds.get(e.window.number)?.show({ kind: 'call', ticketNumber: e.ticket.number, windowNumber: e.window.number });
   }
 
-  private onWindow(w: WindowState): void {
+  /** `initial`: at start, a ticket already called there is shown as its call (later, ticket:called puts it there) */
+  private onWindow(w: WindowState, initial = false): void {
     const channel = this.leds.get(w.number);
     if (!channel) return;
     let content: LedContent | null = null;
@@ -192,6 +196,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     // once service starts the call text stays, steady (no blinking); while only called, ticket:called put it there blinking
     else if (w.current?.status === 'serving') content = { kind: 'serving', ticketNumber: w.current.number, windowNumber: w.number };
     else if (!w.current) content = { kind: 'idle', name: w.name };
+    else if (initial) content = { kind: 'call', ticketNumber: w.current.number, windowNumber: w.number };
     if (content) channel.show(content);
   }
 }

@@ -11,6 +11,7 @@ import type { IdCardDevice, ScannerDevice } from './config.js';
 import type { HealthBoard } from './health.js';
 import type { DeviceHost } from './host.js';
 import { Supervisor, type Backoff } from './supervisor.js';
+import { HEALTH_TEXT } from './health-text.js';
 
 export interface ReaderUnitOptions {
   device: IdCardDevice | ScannerDevice;
@@ -40,7 +41,7 @@ export class ReaderUnit {
       name: device.id,
       open: () => this.driver.open(),
       onUp: () => o.health.set(device.id, 'online'),
-      onDown: (err) => o.health.set(device.id, 'offline', err.message),
+      onDown: (err) => o.health.set(device.id, 'offline', HEALTH_TEXT.linkDown(err.message)),
       backoff: o.backoff,
       logger: o.logger,
     });

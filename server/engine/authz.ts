@@ -7,11 +7,12 @@ import type { DeviceKind, Role } from '../../protocol/domain.js';
 
 /** A device attached to the hall server that acts at one window (RS-485 caller keypad, evaluator). */
 export type AttachedDeviceRole = 'keypad' | 'evaluator';
-export type ActorRole = Role | DeviceKind | AttachedDeviceRole | 'system';
+/** 'ticket-holder': whoever opened a ticket's QR status page (no token: the unguessable ticket id is the proof) */
+export type ActorRole = Role | DeviceKind | AttachedDeviceRole | 'system' | 'ticket-holder';
 
 /** Who acts: a signed-in user, a registered device, a device attached to the server, or the hall's own timers. */
 export interface Actor {
-  kind: 'user' | 'device' | 'system';
+  kind: 'user' | 'device' | 'system' | 'citizen';
   id: string;
   role: ActorRole;
   name?: string;
@@ -20,6 +21,8 @@ export interface Actor {
 }
 
 export const SYSTEM: Actor = { kind: 'system', id: 'system', role: 'system' };
+/** the citizen holding a ticket, rating it from its QR page (logged as `citizen:qr`) */
+export const TICKET_HOLDER: Actor = { kind: 'citizen', id: 'qr', role: 'ticket-holder' };
 export const actorTag = (a: Actor) => `${a.kind}:${a.id}`;
 
 const STAFF_UP = ['staff', 'lead', 'admin'] as const;
@@ -58,11 +61,26 @@ export const PERMISSIONS = {
   'settings.read': ['admin'],
   'settings.edit': ['admin'],
   'self.password': STAFF_UP,
+  // 好差评 (issue 16): a display rates only as its window's pad (checked by the hall)
+  'evaluation.create': ['display', 'evaluator', 'ticket-holder', ...STAFF_UP],
+  'evaluation.read': LEAD_UP,
+  'evaluation.follow-up': LEAD_UP,
+  /** a display device says which window's evaluator pad it is */
+  'evaluation.pad': ['display'],
   /** GET /api/reports and its export (issue 15): staff see only their own windows' rows */
   'report.period': STAFF_UP,
   'report.export': STAFF_UP,
+  // platform link and SMS (issue 17)
+  /** GET /api/events: the platform's stream, pulled */
+  'platform.events': ['platform', 'admin'],
+  'platform.status': ['admin'],
+  'platform.resend': ['admin'],
+  /** GET /api/sms: the messages sent, phones masked */
+  'sms.read': ['admin'],
   /** GET /api/reports/live: the lead's running figures of today */
   'report.live': LEAD_UP,
+  /** the demo panel: a kiosk's simulated reader and scanner, its virtual printer's tickets (demo only) */
+  'demo.devices': ['admin'],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

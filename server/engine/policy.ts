@@ -27,6 +27,12 @@ export const PolicySchema = z
     defaultSlotCapacity: z.number().int().min(0).max(1000).default(4),
     /** day-end closing runs this long after the last session ends (staff finish the people already inside) */
     dayEndGraceMinutes: z.number().int().min(0).max(600).default(60),
+    /** 好差评 (issue 16): a bad rating is followed up within this many working days of the hall calendar (the province sets 5 or 15) */
+    rectifyWorkingDays: z.number().int().min(1).max(60).default(5),
+    /** the reasons a citizen taps for a bad rating (level 1–2); one at least is required */
+    evaluationReasons: z.array(z.string().trim().min(1).max(20)).min(1).max(12)
+      .refine((l) => new Set(l).size === l.length, '原因不能重复')
+      .default(['等候时间太长', '办事效率低', '服务态度不好', '业务不熟练', '没有一次性告知', '材料要求反复', '办事指南不清楚', '设施环境不便']),
     /** reports: the share of served tickets that waited longer than this (issue 15; seed 004 办理时间和时长) */
     waitTargetMinutes: z.number().int().min(1).max(600).default(30),
   })

@@ -17,5 +17,6 @@ export function bookingView(r: BookingRow, tz: string, reveal = false): Booking 
   if (r.ticket_id) b.ticketId = r.ticket_id;
   if (r.cancelled_by) b.cancelledBy = r.cancelled_by as 'citizen' | 'hall';
   if (r.cancel_reason) b.cancelReason = r.cancel_reason;
+  if (r.code) b.code = r.code;
   return b;
 }

@@ -11,6 +11,7 @@ import type { BookingRow } from '../db/repos/bookings.js';
 import { bookingView } from './booking-view.js';
 import { actorTag, type Actor, type Core } from './core.js';
 import { bookingQr } from './qr.js';
+import { newBookingCode } from './booking-code.js';
 import { HOLDS_PLACE } from '../../protocol/rules/bookings.js';
 import { outcome } from '../../protocol/rules/lifecycle.js';
 import { record } from './core.js';
@@ -45,7 +46,7 @@ export interface BookInput {
   urgent?: boolean;
 }
 
-export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; replayed?: boolean } {
+export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; materials?: string[]; replayed?: boolean } {
   const idNumber = normalizeIdNumber(input.idNumber) ?? input.idNumber;
   const bad = checkIdentity(idNumber, input.phone);
   if (bad) throw new HallError(bad.code);
@@ -66,10 +67,11 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
     core.repos.bookings.insert({
       id, channel: input.channel, service_id: service.id, date: input.date, slot: input.slot,
       slot_start: slotStartMs(input.date, input.slot, core.cfg.hours.tz), name: input.name.trim(), id_number: idNumber,
-      phone: input.phone.trim(), created_at: now, created_by: actorTag(actor),
+      phone: input.phone.trim(), created_at: now, created_by: actorTag(actor), code: newBookingCode(core),
     });
     record(core, 'booking.created', actor, id, { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
-    return { booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret) };
+    const materials = service.materials?.length ? { materials: service.materials } : {};
+    return { booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret), ...materials };
   });
 }
 

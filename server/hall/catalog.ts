@@ -56,10 +56,16 @@ export const deleteQueue = (core: Core, actor: Actor, id: string) =>
     return { id };
   });
 
+/** a service as stored: an empty materials list is no list (absent, as every optional field) */
+function serviceOf(s: ServiceInput, id: string): Service {
+  const { materials, ...rest } = s;
+  return { ...rest, ...(materials?.length ? { materials } : {}), id };
+}
+
 export const createService = (core: Core, actor: Actor, s: ServiceInput, id = core.newId('s')) =>
   core.run('service.create', actor, undefined, () => {
     checkQueues(core, [s.queueId]);
-    const service: Service = { ...s, id };
+    const service = serviceOf(s, id);
     core.repos.services.insert(service);
     audit(core, actor, 'service.created', id, service);
     return service;
@@ -69,7 +75,7 @@ export const updateService = (core: Core, actor: Actor, id: string, s: ServiceIn
   core.run('service.update', actor, undefined, () => {
     if (!core.repos.services.get(id)) throw new HallError('service-not-found');
     checkQueues(core, [s.queueId]);
-    const service: Service = { ...s, id };
+    const service = serviceOf(s, id);
     core.repos.services.update(service);
     audit(core, actor, 'service.updated', id, service);
     return service;

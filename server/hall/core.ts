@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type pino from 'pino';
 import type { QueueState, Ticket, WindowState } from '../../protocol/domain.js';
 import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
+import type { EvaluationRequestEvent } from '../../protocol/evaluations.js';
 import type { LogEvents, LogType } from '../../protocol/log.js';
 import type { Repos } from '../db/repos.js';
 import type { TicketRow } from '../db/repos/tickets.js';
@@ -15,6 +16,7 @@ import type { HoursConfig } from '../engine/calendar.js';
 import type { BookingRules } from '../engine/booking-rules.js';
 import { localDate } from '../engine/calendar.js';
 import type { Policy } from '../engine/policy.js';
+import type { PlatformSection, SmsSection } from '../engine/platform-config.js';
 import { actorTag, type Actor } from '../engine/authz.js';
 import { createIds, type NewId, type RandomSource } from './ids.js';
 
@@ -23,8 +25,17 @@ export { SYSTEM, actorTag } from '../engine/authz.js';
 
 /** Appends to the event log, typed by protocol/log.ts: only declared types, each with its data's shape. */
 export function record<K extends LogType>(core: Core, type: K, actor: Actor, subject: string | null, data: LogEvents[K]): void {
-  core.repos.events.append(core.now(), type, actorTag(actor), subject, data);
+  const at = core.now();
+  core.repos.events.append(at, type, actorTag(actor), subject, data);
+  for (const tap of core.taps) tap(type, subject, data, at);
 }
+
+/**
+ * Runs inside the appending transaction, after each event-log append: the platform outbox and the
+ * SMS outbox (server/hall/outbox.ts, sms-queue.ts) write their rows here, so they commit or roll back
+ * with the change. A tap that throws fails the command.
+ */
+export type RecordTap = (type: LogType, subject: string | null, data: object, at: number) => void;
 
 export interface HallEventMap {
   'ticket:called': [TicketCalledEvent];
@@ -38,6 +49,8 @@ export interface HallEventMap {
   'ticket:updated': [{ ticket: Ticket }];
   /** the hall opened or closed (seen by the tick), or its settings changed */
   'hall:updated': [HallUpdatedEvent];
+  /** a ticket was finished at a window: its evaluator pad asks for a rating (issue 16) */
+  'evaluation:request': [EvaluationRequestEvent];
   /** internal: a ticket row as committed (inserted or saved); keeps the hall's line index (hall/line.ts) */
   'ticket:saved': [TicketRow];
 }
@@ -52,6 +65,10 @@ export interface HallSettings {
   notices?: readonly string[];
   /** the public base URL printed on tickets (config `publicUrl`); null: the server's own */
   publicUrl?: string | null;
+  /** the platform link (config `platform`); null: no platform configured (the stream is still kept for pulling) */
+  platform?: PlatformSection | null;
+  /** booking SMS (config `sms`); absent: none sent */
+  sms?: SmsSection;
   /** HMAC key of the booking QR codes */
   secret: string;
 }
@@ -62,6 +79,8 @@ export interface Core {
   cfg: HallSettings;
   log: pino.Logger;
   bus: EventEmitter<HallEventMap>;
+  /** see RecordTap */
+  taps: RecordTap[];
   /** a new time-ordered, unguessable id (./ids.ts) */
   newId: NewId;
   now(): number;
@@ -84,7 +103,7 @@ export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: p
   /** the events of the outermost command now running, or null between commands */
   let pending: Pending | null = null;
   const core: Core = {
-    repos, clock, cfg, log, bus,
+    repos, clock, cfg, log, bus, taps: [],
     newId: createIds(() => clock.now().getTime(), random),
     now: () => clock.now().getTime(),
     today: () => localDate(clock.now(), cfg.hours.tz),

@@ -6,6 +6,7 @@ import { HallError } from '../../protocol/errors.js';
 import type { HallWindow, PublicTicket, Queue, Service } from '../../protocol/domain.js';
 import type { Core } from './core.js';
 import { ticketView } from './views.js';
+import { publicEvaluation } from './evaluations.js';
 
 export const queues = (core: Core): Queue[] => core.repos.queues.list();
 export const services = (core: Core): Service[] => core.repos.services.list();
@@ -38,8 +39,10 @@ function ticketRow(core: Core, id: string) {
 
 /** What the QR on a ticket opens on a citizen's phone (the ticket id is the proof; no personal data). */
 export function publicTicket(core: Core, id: string): PublicTicket {
-  const { ticket, waitingAhead } = ticketView(core, ticketRow(core, id));
+  const row = ticketRow(core, id);
+  const { ticket, waitingAhead } = ticketView(core, row);
   const s = core.repos.services.get(ticket.serviceId);
+  const ev = publicEvaluation(core, row);
   const w = ticket.windowId ? core.repos.windows.get(ticket.windowId) : undefined;
   return {
     hallName: core.cfg.hallName,
@@ -47,6 +50,7 @@ export function publicTicket(core: Core, id: string): PublicTicket {
     serviceName: s?.name ?? '',
     waitingAhead,
     window: w ? { number: w.number, name: w.name } : null,
+    ...(ev ? { evaluation: ev } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { serviceOpenAt } from '../engine/calendar.js';
 import { checkCheckin, pickTodaysBooking } from '../engine/bookings.js';
 import { HAS_TICKET } from '../../protocol/rules/bookings.js';
 import { ticketNumber } from '../engine/tickets.js';
+import { capReached } from '../engine/daily-cap.js';
 import { MINUTE } from '../engine/time.js';
 import type { BookingRow } from '../db/repos/bookings.js';
 import { bookingView } from './booking-view.js';
@@ -16,8 +17,9 @@ import { lineOf } from './line.js';
 import { insertTicketRow } from './ticket-store.js';
 import { ticketTime } from './stamps.js';
 import { actorTag, record, type Actor, type Core, type Emit } from './core.js';
-import { openness, queueCounts, sessionNow } from './views.js';
+import { availability, openness, queueCounts, sessionNow } from './views.js';
 import { verifyBookingQr } from './qr.js';
+import { normalizeBookingCode } from '../../protocol/platform.js';
 
 export interface IssuedTicket { ticket: Ticket; waitingAhead: number }
 
@@ -60,8 +62,20 @@ export function issueTicket(core: Core, actor: Actor, input: { serviceId: string
       const available = core.repos.services.list().filter((s) => serviceOpenAt(s, now, core.cfg.hours, { walkIn: true })).map((s) => s.id);
       throw new HallError('service-not-available-now', { availableServiceIds: available, appointmentOnly: session.appointmentOnly, nextOpenAt });
     }
-    return insertTicket(core, emit, actor, { kind: 'walk-in', queueId: service.queueId, serviceId: service.id });
+    const cap = service.dailyCap;
+    if (cap !== undefined && capReached(cap, core.repos.tickets.issuedOfService(core.today(), service.id))) {
+      throw new HallError('daily-cap-reached', { serviceId: service.id, cap });
+    }
+    const issued = insertTicket(core, emit, actor, { kind: 'walk-in', queueId: service.queueId, serviceId: service.id });
+    // the last ticket of the day's cap: every kiosk greys the service now, before anyone taps it
+    if (cap !== undefined && capReached(cap, core.repos.tickets.issuedOfService(core.today(), service.id))) announceAvailability(core, emit);
+    return issued;
   });
+}
+
+function announceAvailability(core: Core, emit: Emit) {
+  const { open, nextOpenAt } = openness(core);
+  emit('hall:updated', { open, nextOpenAt, hallName: core.cfg.hallName, availability: availability(core) });
 }
 
 export interface CheckinResult { ticket: Ticket; booking: Booking; alreadyCheckedIn?: boolean }
@@ -77,7 +91,14 @@ function pickTodays(core: Core, rows: BookingRow[]): BookingRow {
   return pickTodaysBooking(facts, core.now(), core.cfg.hours.tz, core.cfg.policy).row;
 }
 
-function findBooking(core: Core, input: { qr?: string; idNumber?: string }): BookingRow {
+function findBooking(core: Core, input: { qr?: string; idNumber?: string; code?: string }): BookingRow {
+  if (input.code !== undefined) {
+    // only an open booking holds its code; a typo, a closed booking and an unknown code look the same
+    const code = normalizeBookingCode(input.code);
+    const b = code ? core.repos.bookings.byOpenCode(code) : undefined;
+    if (!b) throw new HallError('booking-not-found');
+    return b;
+  }
   if (input.qr !== undefined) {
     const id = verifyBookingQr(input.qr, core.cfg.secret);
     if (!id) throw new HallError('invalid-qr');
@@ -95,7 +116,7 @@ function findBooking(core: Core, input: { qr?: string; idNumber?: string }): Boo
   throw new HallError('booking-not-found');
 }
 
-export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber?: string; requestId?: string }): CheckinResult & { replayed?: boolean } {
+export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber?: string; code?: string; requestId?: string }): CheckinResult & { replayed?: boolean } {
   return core.run('check-in', actor, input.requestId, (emit) => {
     const b = findBooking(core, input);
     if (HAS_TICKET.includes(b.status) && b.ticket_id) return alreadyIn(core, b);

@@ -9,6 +9,7 @@ import { waitingAhead } from '../engine/position.js';
 import { lineOf } from './line.js';
 import { nextOpening, serviceOpenAt, sessionAt, zonedInstant } from '../engine/calendar.js';
 import { MINUTE, toIso } from '../engine/time.js';
+import { capReached } from '../engine/daily-cap.js';
 import type { Core } from './core.js';
 import { DAY_END_REASON } from '../engine/day-end.js';
 
@@ -66,8 +67,14 @@ export function availability(core: Core): Availability {
   const s = sessionAt(now, hours);
   const nextFor = new Map<boolean, string | null>();
   const unavailable: Availability['unavailable'] = [];
+  const today = core.today();
   for (const svc of core.repos.services.list()) {
-    if (serviceOpenAt(svc, now, hours, { walkIn: true })) continue;
+    if (serviceOpenAt(svc, now, hours, { walkIn: true })) {
+      if (svc.dailyCap !== undefined && capReached(svc.dailyCap, core.repos.tickets.issuedOfService(today, svc.id))) {
+        unavailable.push({ serviceId: svc.id, nextAt: null, reason: 'daily-cap' });
+      }
+      continue;
+    }
     if (!nextFor.has(svc.extended)) {
       const next = nextOpening(now, hours, (x) => !x.appointmentOnly && (!x.extended || svc.extended));
       nextFor.set(svc.extended, next ? toIso(next.getTime(), hours.tz) : null);

@@ -19,6 +19,8 @@ import { recordNoShow } from './bookings.js';
 import { saveTicket } from './ticket-store.js';
 import { bookingAfterTicket } from '../engine/day-end.js';
 import { queueCounts, windowState } from './views.js';
+import { rateByKeypad, requestFor } from './evaluations.js';
+import { keypadLevel } from '../engine/evaluations.js';
 
 type Result = { ticket: Ticket | null };
 
@@ -55,6 +57,8 @@ function finishTicket(core: Core, emit: Emit, actor: Actor, t: TicketRow) {
     if (b && bookingAfterTicket('done', b.status) === 'served') core.repos.bookings.save({ ...b, status: 'served' });
   }
   record(core, 'ticket.finished', actor, t.id, { ...ref(t), windowId: t.window_id });
+  const request = requestFor(core, t); // the window's evaluator pad asks for a rating (issue 16)
+  if (request) emit('evaluation:request', request);
 }
 
 /** Candidates for this window: the heads of each index only, so the cost does not grow with the line. */
@@ -234,15 +238,13 @@ export const closeWindow = (core: Core, actor: Actor, windowId: string) =>
     return { ...w, status: 'closed', pause_reason: null, staff_user_id: null };
   }, {});
 
-/** An evaluator's rating, stored against the ticket being or just served at that window. */
-export function rate(core: Core, actor: Actor, windowId: string, rating: number) {
-  return core.run('rate', actor, undefined, (emit) => {
-    const w = windowRow(core, windowId);
-    const cur = current(core, w);
-    const t = cur && (cur.status === 'serving' || cur.status === 'done') ? cur : core.repos.tickets.lastDoneAt(w.id);
-    if (!t) throw new HallError('no-current-ticket');
-    saveTicket(core, emit, { ...t, rating });
-    record(core, 'ticket.rated', actor, t.id, { ...ref(t), rating, windowId: w.id });
-    return { ticketId: t.id, rating };
-  });
+/**
+ * An RS-485 evaluator's key (engine/evaluations.ts KEYPAD_LEVELS): an evaluation (channel keypad) of
+ * the ticket last finished at that window today (issue 16: only a finished ticket, only once).
+ */
+export function rate(core: Core, actor: Actor, windowId: string, key: number) {
+  const level = keypadLevel(key);
+  if (level === null) throw new HallError('bad-request', { key });
+  windowRow(core, windowId);
+  return rateByKeypad(core, actor, windowId, level);
 }

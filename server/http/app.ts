@@ -14,7 +14,10 @@ import { systemRoutes } from './routes/system.js';
 import { settingsRoutes } from './routes/settings.js';
 import { peopleRoutes } from './routes/people.js';
 import { windowRoutes } from './routes/windows.js';
+import { evaluationRoutes } from './routes/evaluations.js';
 import { reportRoutes } from './routes/reports.js';
+import { platformRoutes } from './routes/platform.js';
+import { demoRoutes } from './routes/demo.js';
 
 /** Log paths with anything that looks like an ID number or phone masked (they appear in /citizens/:idNumber). */
 export const safePath = (p: string) => p.replace(/\d{6,}[\dXx]?/g, (m) => maskIdNumber(m));
@@ -65,7 +68,10 @@ export function createApp(ctx: ServerContext, distDir: string) {
   api.use(ticketRoutes(ctx));
   api.use(bookingRoutes(ctx));
   api.use(windowRoutes(ctx));
+  api.use(evaluationRoutes(ctx));
   api.use(reportRoutes(ctx));
+  api.use(platformRoutes(ctx));
+  api.use(demoRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);
 

@@ -9,13 +9,25 @@ import type { TokenBucket } from '../auth/bucket.js';
 import type { Presence } from '../realtime/presence.js';
 import type { StorageWatch } from '../storage/faults.js';
 import type { Backups } from '../storage/backups.js';
+import type { DemoDevices, DemoPrintImage } from '../../protocol/responses.js';
 
 /** The device side as the server sees it (the device manager, or nothing when no devices are configured). */
 export interface DevicePort {
   health(): DeviceHealth[];
   ledText(windowNumber: number): { line1: string; line2: string; blink: boolean } | null;
+  /** whether this kiosk's tickets go to a printer (its own, the server's, or its device agent's): else `print: 'none'` */
+  prints(kioskName: string): boolean;
   /** prints the ticket on the printer bound to this kiosk; resolves when the printer took it or failed */
   printTicket(kioskName: string, ticketId: string): Promise<PrintResultEvent>;
+  /** the demo panel (demo only; server/devices/demo-panel.ts) */
+  demo?: DemoPort;
+}
+
+export interface DemoPort {
+  devices(): DemoDevices;
+  placeCard(kiosk: string, idNumber?: string): { kiosk: string; idNumber: string };
+  scan(kiosk: string, code: string): { kiosk: string };
+  image(id: string): Promise<DemoPrintImage>;
 }
 
 export interface ServerContext {

@@ -9,6 +9,9 @@ import type { ClientToServerEvents, DeviceHealth, DeviceScanEvent, PrintResultEv
 import type { Actor } from '../hall.js';
 import type { ServerContext } from '../http/context.js';
 import { sha256 } from '../auth/auth.js';
+import type { Logger } from 'pino';
+import type { AgentHub } from './agent-hub.js';
+import { attachAgents } from './agents.js';
 
 interface SocketData { actor: Actor; tokenHash: string }
 
@@ -46,8 +49,10 @@ export function bufferedBytes(conn: EngineConn): number {
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const kioskRoom = (name: string) => `kiosk:${name}`;
+const padRoom = (windowId: string) => `pad:${windowId}`;
 
-export function attachRealtime(http: HttpServer, ctx: ServerContext) {
+/** `agents`: the kiosk PCs' device agents, served on the `/agent` namespace (server/realtime/agents.ts) */
+export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { hub: AgentHub; log: Logger }) {
   const seen = (id: string) => {
     try {
       ctx.hall.people.deviceSeen(id);
@@ -57,13 +62,16 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
   };
   const io: HallIo = new Server(http, { serveClient: false, cors: { origin: false }, pingInterval: 10_000, pingTimeout: 8_000 });
 
-  io.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown })?.token;
+  const resolve = (token: unknown): SocketData | null => {
     const tokenHash = typeof token === 'string' ? sha256(token) : '';
     const actor = tokenHash ? ctx.hall.people.resolveToken(tokenHash) : null;
-    if (!actor) return next(new Error('unauthorized'));
-    socket.data.actor = actor;
-    socket.data.tokenHash = tokenHash;
+    return actor ? { actor, tokenHash } : null;
+  };
+  io.use((socket, next) => {
+    const who = resolve((socket.handshake.auth as { token?: unknown })?.token);
+    if (!who) return next(new Error('unauthorized'));
+    socket.data.actor = who.actor;
+    socket.data.tokenHash = who.tokenHash;
     next();
   });
 
@@ -72,6 +80,9 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
     if (a.role === 'staff' || a.role === 'lead' || a.role === 'admin') void socket.join('staff');
     if (a.role === 'admin' || a.role === 'lead') void socket.join('admin');
     if (a.role === 'kiosk' && a.name) void socket.join(kioskRoom(a.name));
+    // an evaluator pad (a display bound to a window, PUT /api/evaluations/pad) hears its window's requests
+    const pad = a.role === 'display' ? ctx.hall.evaluations.padWindow(a.id) : null;
+    if (pad) void socket.join(padRoom(pad));
     if (a.kind === 'device') {
       ctx.presence.add(a.id);
       seen(a.id);
@@ -85,6 +96,10 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
   });
 
   const bus = ctx.hall.events;
+  const scan = (kioskName: string, e: DeviceScanEvent) => void io.to(kioskRoom(kioskName)).emit('device:scan', e);
+  const agentNsp = agents
+    ? attachAgents(io, { ...agents, resolve, scan, now: () => ctx.hall.now() })
+    : null;
 
   /**
    * Sockets whose access ended (sign-out, a revoked device, a deactivated user, a reset password,
@@ -92,7 +107,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
    * is now. `only` narrows the check to one principal or one token.
    */
   const recheck = (only?: { principalId: string | null; tokenHash: string | null }) => {
-    for (const socket of io.of('/').sockets.values()) {
+    for (const socket of [...io.of('/').sockets.values(), ...(agentNsp?.sockets.values() ?? [])]) {
       const { actor, tokenHash } = socket.data;
       if (only?.principalId && actor.id !== only.principalId) continue;
       if (only?.tokenHash && tokenHash !== only.tokenHash) continue;
@@ -110,7 +125,8 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
    * very data it cannot take); a polling one is closed discarding its queue.
    */
   const shed = () => {
-    for (const socket of io.of('/').sockets.values()) {
+    // device agents too (issue 18): a frozen kiosk PC must not make the server keep its print jobs
+    for (const socket of [...io.of('/').sockets.values(), ...(agentNsp?.sockets.values() ?? [])]) {
       const conn = socket.conn as unknown as EngineConn;
       const bytes = bufferedBytes(conn);
       if (bytes <= SEND_BUFFER_LIMIT) continue;
@@ -141,12 +157,11 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext) {
   bus.on('ticket:issued', (e) => void io.to('staff').emit('ticket:issued', { ticket: e.ticket }));
   bus.on('ticket:updated', (e) => void io.to('staff').emit('ticket:updated', { ticket: e.ticket }));
   bus.on('hall:updated', (e) => void io.emit('hall:updated', e));
+  bus.on('evaluation:request', (e) => void io.to(padRoom(e.window.id)).emit('evaluation:request', e));
 
   return {
     io,
-    scan(kioskName: string, e: DeviceScanEvent) {
-      io.to(kioskRoom(kioskName)).emit('device:scan', e);
-    },
+    scan,
     printResult(kioskName: string, e: PrintResultEvent) {
       io.to(kioskRoom(kioskName)).emit('print:result', e);
     },

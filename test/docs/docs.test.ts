@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../../protocol/errors.js';
-import { SERVER_EVENTS } from '../../protocol/events.js';
+import { AGENT_EVENTS, SERVER_EVENTS } from '../../protocol/events.js';
 import { PolicySchema } from '../../server/engine/policy.js';
 import { DEFAULT_HOURS } from '../../server/engine/calendar.js';
 import { parseHallConfig, SECTIONS } from '../../server/config.js';
@@ -35,11 +35,15 @@ describe('docs/contract.md', () => {
     const missing = SERVER_EVENTS.filter((e) => !contract.includes('`' + e + '`'));
     expect(missing, 'socket events missing from docs/contract.md').toEqual([]);
   });
+  it('names every device agent event of protocol/events.ts (namespace /agent)', () => {
+    const missing = AGENT_EVENTS.filter((e) => !contract.includes('`' + e + '`'));
+    expect(missing, 'agent events missing from docs/contract.md').toEqual([]);
+  });
 });
 
 describe('docs/configuration.md', () => {
-  it('documents every HALLQ_ environment variable the server and drivers read', () => {
-    const names = new Set(['server', 'drivers'].flatMap(sources).flatMap((f) => read(f).match(/HALLQ_[A-Z_]*[A-Z]/g) ?? []));
+  it('documents every HALLQ_ environment variable the server, the drivers and the device agent read', () => {
+    const names = new Set(['server', 'drivers', 'agent'].flatMap(sources).flatMap((f) => read(f).match(/HALLQ_[A-Z_]*[A-Z]/g) ?? []));
     const missing = [...names].filter((n) => !configuration.includes('`' + n + '`'));
     expect(missing, 'environment variables missing from docs/configuration.md').toEqual([]);
   });

@@ -17,4 +17,11 @@ describe('matchesBookingSearch: staff find a booking without recovering what the
     for (const q of ['1101011', '110101199001', '138', '1381234', '12345', '3456', '三丰', '张'])
       expect(matchesBookingSearch(b, q)).toBe(false);
   });
+
+  it('matches the whole booking code (issue 17), in any case, and never a part of it', () => {
+    const withCode = { ...b, code: 'AB23CD45' };
+    expect(matchesBookingSearch(withCode, 'ab23cd45')).toBe(true);
+    expect(matchesBookingSearch(withCode, 'AB23')).toBe(false);
+    expect(matchesBookingSearch(b, 'AB23CD45')).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { createClient, type Client } from '../../protocol/client.js';
-import { startHall, type RunningHall } from '../../server/start.js';
+import { startHall, type RunningHall, type StartOptions } from '../../server/start.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.js';
 
 export const MONDAY_9AM = '2026-11-23T09:00:00+08:00';
@@ -27,7 +27,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { now?: string; demo?: boolean; config?: unknown; devices?: boolean; db?: string; port?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: {
+  now?: string; demo?: boolean; config?: unknown; devices?: boolean; db?: string; port?: number;
+  /** the platform push's and SMS sender's timings (issue 17) */
+  platform?: StartOptions['platform']; sms?: StartOptions['sms'];
+} = {}): Promise<TestServer> {
   const running = await startHall({
     env: {
       HALLQ_PORT: String(opts.port ?? 0), HALLQ_HOST: '127.0.0.1', HALLQ_DB: opts.db ?? ':memory:', HALLQ_CLOCK: 'manual',
@@ -36,6 +40,8 @@ export async function startTestServer(opts: { now?: string; demo?: boolean; conf
     },
     config: opts.config,
     devices: opts.devices ?? false,
+    platform: opts.platform,
+    sms: opts.sms,
   });
   const url = running.url;
   const sockets: Socket[] = [];

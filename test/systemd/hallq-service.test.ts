@@ -8,25 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseUnit } from './units.js';
 
 const PATH = fileURLToPath(new URL('../../systemd/hallq.service', import.meta.url));
-
-/** section → key → every value given (a key may repeat, e.g. DeviceAllow). */
-function parseUnit(text: string): Record<string, Record<string, string[]>> {
-  const out: Record<string, Record<string, string[]>> = {};
-  let section = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-    const head = line.match(/^\[(.+)\]$/);
-    if (head) { section = head[1]; out[section] ??= {}; continue; }
-    const eq = line.indexOf('=');
-    expect(eq, `not key=value: ${line}`).toBeGreaterThan(0);
-    expect(section, `outside a section: ${line}`).not.toBe('');
-    (out[section][line.slice(0, eq)] ??= []).push(line.slice(eq + 1));
-  }
-  return out;
-}
 
 const unit = parseUnit(readFileSync(PATH, 'utf8'));
 const svc = unit.Service;

@@ -8,6 +8,7 @@ import type { CalendarDay } from '../../../protocol/domain.js';
 import { useApp } from '../context.js';
 import { refusalOf } from '../forms.js';
 import { Field, FormError } from './Field.js';
+import { HoursForm } from './Hours.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 type OverrideKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday' | 'closed';
@@ -135,15 +136,8 @@ export function CalendarPage() {
             {!Object.keys(overrides).length && <li class="hint">{t('noOverrides')}</li>}
           </ul>
           <h3>{t('sessionRules')}</h3>
-          <dl class="sessions">
-            {(['summer', 'winter'] as const).map((s) => {
-              const v = hours[s] as { am?: string[]; pm?: string[] } | undefined;
-              return v ? <div key={s}><dt>{t(s === 'summer' ? 'summer' : 'winter')}</dt><dd>{[v.am, v.pm].filter(Boolean).map((r) => r!.join('–')).join('，')}</dd></div> : null;
-            })}
-            {hours.summerFrom !== undefined && <div><dt>{t('summerFrom')}</dt><dd>{String(hours.summerFrom)} / {String(hours.winterFrom ?? '')}</dd></div>}
-            {hours.weekend !== undefined && <div><dt>{t('day_weekend')}</dt><dd>{(hours.weekend as string[][]).map((r) => r.join('–')).join('，') || t('noSessions')}</dd></div>}
-            {hours.tz !== undefined && <div><dt>{t('timeZone')}</dt><dd>{String(hours.tz)}</dd></div>}
-          </dl>
+          <HoursForm />
+          {hours.tz !== undefined && <p class="hint">{t('timeZone')}：{String(hours.tz)}</p>}
           <p class="hint">{t('sessionRulesHint')}</p>
         </div>
       </div>

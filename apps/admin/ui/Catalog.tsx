@@ -58,7 +58,7 @@ export function Catalog() {
           <tbody>{[...store.services.value].sort((a, b) => a.code.localeCompare(b.code)).map((s) => (
             <tr key={s.id}>
               <td><code>{s.code}</code></td><td>{s.name}</td><td>{qName(s.queueId)}</td><td>{s.windowLabel ?? ''}</td><td>{s.phone ?? ''}</td>
-              <td>{[s.bookable ? t('bookable') : '', s.extended ? t('extended') : ''].filter(Boolean).join(' · ')}</td>
+              <td>{[s.bookable ? t('bookable') : '', s.extended ? t('extended') : '', s.dailyCap ? t('capShort', { n: s.dailyCap }) : ''].filter(Boolean).join(' · ')}</td>
               <td>{s.bookable ? s.slotCapacity : ''}</td>
               <td class="actions">
                 <button class="small" onClick={() => setEditing({ kind: 'service', item: s })}>{t('edit')}</button>
@@ -167,10 +167,16 @@ function ServiceDialog({ item, onClose }: { item: Service | null; onClose: () =>
   const [bookable, setBookable] = useState(item?.bookable ?? true);
   const [extended, setExtended] = useState(item?.extended ?? false);
   const [slotCapacity, setSlotCapacity] = useState(String(item?.slotCapacity ?? 4));
-  const f = useSubmit(['code', 'name', 'nameEn', 'queueId', 'windowLabel', 'phone', 'bookable', 'extended', 'slotCapacity']);
+  const [materials, setMaterials] = useState((item?.materials ?? []).join('\n'));
+  const [dailyCap, setDailyCap] = useState(item?.dailyCap ? String(item.dailyCap) : '');
+  const f = useSubmit(['code', 'name', 'nameEn', 'queueId', 'windowLabel', 'phone', 'bookable', 'extended', 'slotCapacity', 'materials', 'dailyCap']);
   const submit = (e: Event) => {
     e.preventDefault();
-    const body = { code: code.trim(), name, nameEn: opt(nameEn), queueId, windowLabel: opt(windowLabel), phone: opt(phone), bookable, extended, slotCapacity: num(slotCapacity) };
+    const items = materials.split('\n').map((m) => m.trim()).filter(Boolean); // one item a line
+    const body = {
+      code: code.trim(), name, nameEn: opt(nameEn), queueId, windowLabel: opt(windowLabel), phone: opt(phone), bookable, extended, slotCapacity: num(slotCapacity),
+      materials: items.length ? items : undefined, dailyCap: num(dailyCap),
+    };
     void f.run(ServiceBody, body, () => cmd.saveService(item?.id ?? null, body), () => { store.say('info', t('saved', { name: body.name })); onClose(); });
   };
   return (
@@ -192,6 +198,12 @@ function ServiceDialog({ item, onClose }: { item: Service | null; onClose: () =>
         </div>
         <Field label={t('slotCapacity')} name="slotCapacity" error={f.errors.slotCapacity} hint={t('slotCapacityHint')}>
           <input name="slotCapacity" inputMode="numeric" value={slotCapacity} disabled={!bookable} onInput={(e) => setSlotCapacity(e.currentTarget.value)} />
+        </Field>
+        <Field label={t('dailyCap')} name="dailyCap" error={f.errors.dailyCap} hint={t('dailyCapHint')}>
+          <input name="dailyCap" inputMode="numeric" value={dailyCap} onInput={(e) => setDailyCap(e.currentTarget.value)} />
+        </Field>
+        <Field label={t('materials')} name="materials" error={f.errors.materials} hint={t('materialsHint')}>
+          <textarea name="materials" rows={4} value={materials} onInput={(e) => setMaterials(e.currentTarget.value)} />
         </Field>
         <FormError text={f.general} />
         <Buttons busy={f.busy} onClose={onClose} />

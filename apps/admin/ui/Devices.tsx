@@ -17,9 +17,9 @@ import { Dialog } from '../../kit/ui/Dialog.js';
 import { Field, FormError } from './Field.js';
 
 /** what the admin picks: a display is a lobby screen or one window's screen (the link says which) */
-export type Role = 'kiosk' | 'lobby' | 'window' | 'platform';
-const ROLES: Role[] = ['kiosk', 'lobby', 'window', 'platform'];
-const KIND: Record<Role, DeviceKind> = { kiosk: 'kiosk', lobby: 'display', window: 'display', platform: 'platform' };
+export type Role = 'kiosk' | 'lobby' | 'window' | 'platform' | 'pad';
+const ROLES: Role[] = ['kiosk', 'lobby', 'window', 'platform', 'pad'];
+const KIND: Record<Role, DeviceKind> = { kiosk: 'kiosk', lobby: 'display', window: 'display', platform: 'platform', pad: 'display' };
 
 /** The link that pairs a device: its page with the token in the fragment (never sent to the server in a request line). */
 export function pairingLink(origin: string, role: Role, token: string, windowNumber?: number): string | null {
@@ -27,6 +27,8 @@ export function pairingLink(origin: string, role: Role, token: string, windowNum
   if (role === 'kiosk') return `${origin}/kiosk/#token=${tk}`;
   if (role === 'lobby') return `${origin}/window-display/#token=${tk}`;
   if (role === 'window') return `${origin}/window-display/#token=${tk}&window=${windowNumber ?? 1}`;
+  // 好差评 (issue 16): a window's evaluator pad, a display bound to that window
+  if (role === 'pad') return `${origin}/pad/#token=${tk}&window=${windowNumber ?? 1}`;
   return null; // a platform client takes the token itself, not a page
 }
 
@@ -150,7 +152,7 @@ function RegisterDialog({ role: initialRole, name: initialName, replace: initial
         <Field label={t('deviceName')} name="name" error={errors.name} hint={t('deviceNameHint')}>
           <input name="name" value={name} disabled={replace} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
-        {role === 'window' && (
+        {(role === 'window' || role === 'pad') && (
           <Field label={t('windowOfScreen')} name="window">
             <select name="window" value={String(windowNumber)} onChange={(e) => setWindowNumber(Number(e.currentTarget.value))}>
               {store.sortedWindows.value.map((w) => <option key={w.id} value={String(w.number)}>{t('windowN', { n: w.number })} {w.name}</option>)}

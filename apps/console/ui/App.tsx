@@ -6,7 +6,8 @@ import { BookingList } from './BookingList.js';
 import { Caller } from './Caller.js';
 import { Handover } from './Handover.js';
 import { LeadView } from './LeadView.js';
-import { Login } from './Login.js';
+import { Login } from '../../kit/ui/Login.js';
+import { OwnPassword } from '../../kit/ui/OwnPassword.js';
 import { WindowPicker } from './WindowPicker.js';
 import { Dialog } from '../../kit/ui/Dialog.js';
 import { useState } from 'preact/hooks';
@@ -16,7 +17,10 @@ export function App() {
   const { t } = store;
   const s = store.session.value;
   const lang = store.lang.value; // subscribe: every string follows the switch
-  if (!s || !s.user.id) return <Login />;
+  const [ownPassword, setOwnPassword] = useState(false);
+  if (!s || !s.user.id) {
+    return <Login title={t('appTitle')} lang={lang} hint={store.notice.value?.text} onLogin={cmd.login} onLang={() => store.setLang(lang === 'zh' ? 'en' : 'zh')} />;
+  }
   const lead = s.user.role !== 'staff';
   const views: [View, string][] = [
     ['caller', t('navCaller')], ...(lead ? [['lead', t('navLead')] as [View, string]] : []),
@@ -56,6 +60,7 @@ export function App() {
           <span class={store.connected.value ? 'dot ok' : 'dot bad'} title={store.connected.value ? t('connected') : t('disconnected')} />
           {lead && <a class="link" href="/admin/">{t('toAdmin')}</a>}
           {lead && <a class="link" href="/reports/">{t('toReports')}</a>}
+          <button class="link" onClick={() => setOwnPassword(true)}>{t('changePassword')}</button>
           <button class="link" onClick={() => store.setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
           <button class="link" onClick={() => (w ? leave('logout') : void cmd.logout())}>{t('logout')}</button>
         </div>
@@ -68,6 +73,11 @@ export function App() {
       ))}
       {notice && (
         <p class={`notice ${notice.kind} no-print`} role={notice.kind === 'error' ? 'alert' : 'status'} key={notice.at}>{notice.text}</p>
+      )}
+      {ownPassword && (
+        <Dialog title={t('changePassword')} onClose={() => setOwnPassword(false)}>
+          <OwnPassword lang={lang} change={cmd.changeOwnPassword} onDone={(m) => { setOwnPassword(false); store.say('info', m); }} />
+        </Dialog>
       )}
       {confirm && cur && (
         <Dialog title={t('signOutTitle')} onClose={() => setConfirm(null)}>

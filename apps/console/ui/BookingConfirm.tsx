@@ -17,6 +17,7 @@ export function BookingConfirm({ booking, qr, onAgain }: { booking: Booking; qr:
       <h2 id="confirm-title">{store.snapshot.value?.hallName ?? ''} {t('confirmTitle')}</h2>
       <div class="confirm-body">
         <dl>
+          {booking.code && <div><dt>{t('bookingCode')}</dt><dd class="booking-code" data-testid="booking-code">{booking.code}</dd></div>}
           <div><dt>{t('bookingNo')}</dt><dd>{booking.id}</dd></div>
           <div><dt>{t('service')}</dt><dd>{service ? `${service.code} ${service.name}` : booking.serviceId}</dd></div>
           <div><dt>{t('date')}</dt><dd data-testid="confirm-date">{booking.date}</dd></div>
@@ -25,6 +26,7 @@ export function BookingConfirm({ booking, qr, onAgain }: { booking: Booking; qr:
           <div><dt>{t('name')}</dt><dd>{booking.name}</dd></div>
           <div><dt>{t('phone')}</dt><dd>{booking.phone}</dd></div>
           {service?.windowLabel && <div><dt>{t('hoUnit')}</dt><dd>{service.windowLabel}</dd></div>}
+          {service?.materials && <div><dt>{t('materials')}</dt><dd data-testid="confirm-materials">{service.materials.join('；')}</dd></div>}
         </dl>
         {src && <img class="qr" src={src} alt={t('confirmTitle')} data-testid="booking-qr" width={240} height={240} />}
       </div>

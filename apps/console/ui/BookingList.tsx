@@ -6,6 +6,7 @@ import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
 import { addDays } from '../../kit/time.js';
 import { Dialog } from '../../kit/ui/Dialog.js';
+import { HALL_CANCEL_NOTICE_HOURS, hallCancelIsLate } from '../../../protocol/rules/bookings.js';
 
 export function BookingList() {
   const { store, cmd } = useApp();
@@ -35,11 +36,11 @@ export function BookingList() {
       {list && list.length === 0 && <p class="hint">{t('noBookings')}</p>}
       {list && list.length > 0 && (
         <table class="list">
-          <thead><tr><th>{t('slot')}</th><th>{t('service')}</th><th>{t('name')}</th><th>{t('idNumber')}</th><th>{t('phone')}</th><th>{t('channel')}</th><th>{t('status')}</th><th /></tr></thead>
+          <thead><tr><th>{t('slot')}</th><th>{t('bookingCode')}</th><th>{t('service')}</th><th>{t('name')}</th><th>{t('idNumber')}</th><th>{t('phone')}</th><th>{t('channel')}</th><th>{t('status')}</th><th /></tr></thead>
           <tbody>
             {list.map((b) => (
               <tr key={b.id} data-booking={b.id}>
-                <td>{b.slot}</td><td>{service.get(b.serviceId)?.name ?? b.serviceId}</td><td>{b.name}</td><td>{b.idNumber}</td><td>{b.phone}</td>
+                <td>{b.slot}</td><td class="booking-code">{b.code ?? ''}</td><td>{service.get(b.serviceId)?.name ?? b.serviceId}</td><td>{b.name}</td><td>{b.idNumber}</td><td>{b.phone}</td>
                 <td>{t(`channel_${b.channel}`)}</td>
                 <td class={`bst ${b.status}`}>{t(`bstatus_${b.status}`)}{b.cancelReason ? `（${b.cancelReason}）` : ''}</td>
                 <td>{(b.status === 'booked' || b.status === 'checked-in') && <button onClick={() => setCancelling(b)}>{t('cancelBooking')}</button>}</td>
@@ -58,6 +59,9 @@ function CancelDialog({ booking, onClose }: { booking: Booking; onClose: (change
   const { t } = store;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // the slot's start in the hall's offset (the booking's createdAt carries it)
+  const slotStart = Date.parse(`${booking.date}T${booking.slot}:00${booking.createdAt.slice(-6)}`);
+  const late = hallCancelIsLate(slotStart, store.serverNow.value);
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
@@ -72,6 +76,7 @@ function CancelDialog({ booking, onClose }: { booking: Booking; onClose: (change
     <Dialog title={`${t('cancelBooking')} ${booking.date} ${booking.slot} ${booking.name}`} onClose={() => onClose(false)}>
       <form onSubmit={submit}>
         <label>{t('cancelReason')}<input name="cancelReason" value={reason} maxLength={200} onInput={(e) => setReason(e.currentTarget.value)} /></label>
+        {late && <p class="warn" role="status" data-testid="late-cancel">{t('lateCancel', { hours: HALL_CANCEL_NOTICE_HOURS })}</p>}
         {error && <p class="error" role="alert">{error}</p>}
         <div class="row">
           <button type="submit" class="primary" disabled={!reason.trim()}>{t('confirm')}</button>

@@ -62,7 +62,7 @@ export function Handover() {
               const outcome = OUTCOME[b.status];
               return (
                 <tr key={b.id}>
-                  <td>{i + 1}</td><td>{s?.name ?? b.serviceId}</td><td>{b.name}</td><td>{b.date} {b.slot}</td><td>{b.phone}</td>
+                  <td>{i + 1}</td><td>{s?.name ?? b.serviceId}</td><td>{b.name}{b.code && <div class="booking-code">{t('bookingCode')} {b.code}</div>}</td><td>{b.date} {b.slot}</td><td>{b.phone}</td>
                   <td>{s?.windowLabel ?? (win ? t('windowN', { n: win.number }) : '')}</td><td>{outcome ? t(outcome) : ''}</td><td />
                 </tr>
               );

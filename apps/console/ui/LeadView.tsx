@@ -4,6 +4,7 @@ import type { Ticket } from '../../../protocol/domain.js';
 import { useApp } from '../context.js';
 import { latest } from '../latest.js';
 import { hhmm } from '../../kit/time.js';
+import { LowRatings } from './LowRatings.js';
 
 export function LeadView() {
   const { store } = useApp();
@@ -27,6 +28,7 @@ export function LeadView() {
       </div>
       <ul class="queues inline">{snap.queues.map((q) => <li key={q.id}>{q.prefix} {q.name}: <b>{q.waiting}</b>{q.reservationsWaiting ? ` (${t('reservation')} ${q.reservationsWaiting})` : ''}</li>)}</ul>
       <OutOfOrder />
+      <LowRatings />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 /** The public ticket status page (the QR's target): position, and whether it has been called. No personal data. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, type Key, type Lang } from '../i18n.js';
 import { hhmm } from '../../kit/time.js';
 import type { PublicTicket } from '../../../protocol/responses.js';
 import { ApiError, createClient } from '../../kit/client.js';
+import { RatePanel } from './RatePanel.js';
 
 export const REFRESH_MS = 10_000;
 
@@ -12,9 +13,9 @@ export function StatusPage({ ticketId, fetchFn, initialLang }: { ticketId: strin
   const [data, setData] = useState<PublicTicket | null>(null);
   const [missing, setMissing] = useState(false);
   const [updated, setUpdated] = useState('');
+  const api = useMemo(() => createClient({ base: '', token: () => null, fetch: fetchFn }), [fetchFn]);
   useEffect(() => {
     let live = true;
-    const api = createClient({ base: '', token: () => null, fetch: fetchFn });
     const load = async () => {
       if (!ticketId) return setMissing(true);
       let answer: PublicTicket;
@@ -34,7 +35,7 @@ export function StatusPage({ ticketId, fetchFn, initialLang }: { ticketId: strin
     tick();
     const timer = setInterval(tick, REFRESH_MS);
     return () => { live = false; clearInterval(timer); };
-  }, [ticketId]);
+  }, [ticketId, api]);
   useEffect(() => void (document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'), [lang]);
 
   const tk = data?.ticket;
@@ -59,6 +60,7 @@ export function StatusPage({ ticketId, fetchFn, initialLang }: { ticketId: strin
           <div class="service">{data!.serviceName}</div>
           <p class="headline" role="status" data-testid="status-headline">{headline}</p>
           <p class="meta">{t(lang, 'st.issued', { at: hhmm(tk.issuedAt) })}</p>
+          {data!.evaluation && <RatePanel ticketId={ticketId} evaluation={data!.evaluation} lang={lang} api={api} />}
           <p class="meta">{t(lang, 'st.refresh', { at: updated })}</p>
         </>
       )}

@@ -8,6 +8,7 @@ import { Home } from './Home.js';
 import { Services } from './Services.js';
 import { Checkin } from './Checkin.js';
 import { Keypad } from './Keypad.js';
+import { CodePad } from './CodePad.js';
 import { TicketView } from './TicketView.js';
 import { Refusal } from './Refusal.js';
 
@@ -25,6 +26,7 @@ export function App({ actions }: { actions: KioskActions }) {
     case 'services': body = <Services actions={actions} view={s} />; break;
     case 'checkin': body = <Checkin actions={actions} />; break;
     case 'keypad': body = <Keypad actions={actions} />; break;
+    case 'code': body = <CodePad actions={actions} />; break;
     case 'ticket': body = <TicketView view={s} />; break;
     case 'refusal': body = <Refusal view={s} />; break;
     case 'busy': body = <main class="screen busy" aria-busy="true"><p class="lead">{t(lang, 'busy')}</p></main>; break;

@@ -43,7 +43,8 @@ export function Checkin({ actions }: { actions: KioskActions }) {
       {camera && <Camera actions={actions} />}
       <div class="row-actions">
         <button type="button" class="nav" onClick={() => store.go({ name: 'home' })}>{t(lang, 'common.home')}</button>
-        <button type="button" class="nav primary" onClick={() => store.go({ name: 'keypad' })}>{t(lang, 'checkin.keypad')}</button>
+        <button type="button" class="nav primary" onClick={() => store.go({ name: 'code' })}>{t(lang, 'checkin.code')}</button>
+        <button type="button" class="nav" onClick={() => store.go({ name: 'keypad' })}>{t(lang, 'checkin.keypad')}</button>
         {store.camera && (
           <button type="button" class="nav" onClick={() => setCamera(!camera)}>{t(lang, camera ? 'checkin.cameraStop' : 'checkin.camera')}</button>
         )}

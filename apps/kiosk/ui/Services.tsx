@@ -80,7 +80,8 @@ export function Services({ actions, view }: { actions: KioskActions; view: Extra
       <div class="service-grid" ref={gridRef} data-per-page={perPage}>
         {shown.map((s) => {
           const off = unavailable.has(s.id);
-          const nextAt = unavailable.get(s.id);
+          const wait = unavailable.get(s.id);
+          const nextAt = wait?.nextAt;
           return (
             <button type="button" key={s.id} class={off ? 'service off' : 'service'} data-service={s.id} data-open={off ? 'false' : 'true'}
               disabled={off} onClick={() => void actions.walkIn(s.id)}>
@@ -90,7 +91,8 @@ export function Services({ actions, view }: { actions: KioskActions; view: Extra
               </span>
               <span class="service-meta">
                 {off
-                  ? nextAt ? t(lang, 'services.nextAt', { at: formatWhen(nextAt, lang, today) }) : t(lang, 'services.notNow')
+                  ? wait?.reason === 'daily-cap' ? t(lang, 'services.capReached')
+                    : nextAt ? t(lang, 'services.nextAt', { at: formatWhen(nextAt, lang, today) }) : t(lang, 'services.notNow')
                   : `${prefixOf.get(s.queueId) ?? ''} · ${t(lang, 'common.waiting', { n: waiting.get(s.queueId)?.waiting ?? 0 })}`}
               </span>
             </button>

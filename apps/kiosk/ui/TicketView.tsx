@@ -41,6 +41,12 @@ export function TicketView({ view }: { view: Extract<Screen, { name: 'ticket' }>
         <div class="ticket-service">{serviceName}</div>
         <div class="ticket-ahead" data-testid="ticket-ahead">{t(lang, 'ticket.ahead', { n: view.waitingAhead })}</div>
         {windows.length > 0 && <div class="ticket-windows" data-testid="ticket-windows">{t(lang, 'ticket.windows', { w: windows.join(lang === 'zh' ? '、' : ', ') })}</div>}
+        {service?.materials && (
+          <div class="ticket-materials" data-testid="ticket-materials">
+            {t(lang, 'ticket.materials')}
+            <ul>{service.materials.map((m) => <li key={m}>{m}</li>)}</ul>
+          </div>
+        )}
       </div>
       <div class={`print-notice ${notice[0]}`} role={notice[0] === 'alert' ? 'alert' : 'status'} data-testid="print-notice">
         {notice[1]}

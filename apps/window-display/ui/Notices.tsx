@@ -1,6 +1,5 @@
-/** The notices line at the foot of the lobby; says when the hall next opens once tickets stop. */
+/** The notices line at the foot of the lobby (the hall's settings, GET /api/public/hall); says when the hall next opens once tickets stop. */
 import { useStore } from '../store.js';
-import { list } from '../../kit/i18n.js';
 import { hhmm } from '../../kit/time.js';
 import { useStrings } from './hooks.js';
 
@@ -8,7 +7,7 @@ export function Notices() {
   const store = useStore();
   const t = useStrings();
   const next = store.nextOpenAt.value;
-  const items: string[] = list(t('notices'));
+  const items: string[] = [...(store.notices.value ?? [])];
   if (store.open.value === false && next) items.unshift(t('closedUntil', { at: `${next.slice(5, 10)} ${hhmm(next)}` }));
   return (
     <footer class="notices" aria-label={t('noticesLabel')}>

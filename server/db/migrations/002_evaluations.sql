@@ -27,3 +27,12 @@ CREATE TABLE evaluations (
 CREATE INDEX evaluations_by_day ON evaluations (day, level);
 -- the low ratings still waiting for their follow-up, overdue first
 CREATE INDEX evaluations_open ON evaluations (due_day) WHERE level <= 2 AND follow_up_at IS NULL;
+
+-- Which display device is the evaluator pad of which window (issue 16): the pad's pairing link names
+-- the window and the pad states it when it starts; a pad rates only tickets finished at its window,
+-- and only it receives that window's evaluation:request. Configuration: it goes with its device or window.
+CREATE TABLE evaluation_pads (
+  device_id TEXT PRIMARY KEY REFERENCES devices(id) ON DELETE CASCADE,
+  window_id TEXT NOT NULL REFERENCES windows(id) ON DELETE CASCADE,
+  bound_at  INTEGER NOT NULL
+);

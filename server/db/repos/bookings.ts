@@ -8,6 +8,8 @@ export interface BookingRow {
   name: string; id_number: string; phone: string; ticket_id: string | null; created_at: number; created_by: string;
   checked_in_at: number | null; cancelled_at: number | null; cancelled_by: string | null; cancel_reason: string | null;
   forfeited_at: number | null;
+  /** the booking code (issue 17); null only for a booking closed before codes existed */
+  code: string | null;
 }
 
 /** rows are returned in clear: the hall's read model (server/hall/booking-view.ts) masks what leaves it */
@@ -15,9 +17,12 @@ const HOLDING = `(${HOLDS_PLACE.map((st) => `'${st}'`).join(', ')})`;
 
 export function bookingsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO bookings (id, status, channel, service_id, date, slot, slot_start, name, id_number, phone, created_at, created_by)
-     VALUES (@id, 'booked', @channel, @service_id, @date, @slot, @slot_start, @name, @id_number, @phone, @created_at, @created_by)`);
+    `INSERT INTO bookings (id, status, channel, service_id, date, slot, slot_start, name, id_number, phone, created_at, created_by, code)
+     VALUES (@id, 'booked', @channel, @service_id, @date, @slot, @slot_start, @name, @id_number, @phone, @created_at, @created_by, @code)`);
   const get = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
+  // the partial unique index bookings_open_code answers both
+  const byCode = db.prepare<[string], BookingRow>("SELECT * FROM bookings WHERE code = ? AND status IN ('booked', 'checked-in')");
+  const ofDateBooked = db.prepare<[string], BookingRow>("SELECT * FROM bookings WHERE date = ? AND status = 'booked' ORDER BY slot");
   const save = db.prepare(
     `UPDATE bookings SET status = @status, ticket_id = @ticket_id, checked_in_at = @checked_in_at, cancelled_at = @cancelled_at,
        cancelled_by = @cancelled_by, cancel_reason = @cancel_reason, forfeited_at = @forfeited_at WHERE id = @id`);
@@ -32,9 +37,13 @@ export function bookingsRepo(db: Db) {
   const personNext = db.prepare<[string, string], BookingRow>(
     `SELECT * FROM bookings WHERE id_number = ? AND date > ? AND status = 'booked' ORDER BY slot_start LIMIT 1`);
   return {
-    insert: (r: Pick<BookingRow, 'id' | 'channel' | 'service_id' | 'date' | 'slot' | 'slot_start' | 'name' | 'id_number' | 'phone' | 'created_at' | 'created_by'>) =>
+    insert: (r: Pick<BookingRow, 'id' | 'channel' | 'service_id' | 'date' | 'slot' | 'slot_start' | 'name' | 'id_number' | 'phone' | 'created_at' | 'created_by' | 'code'>) =>
       insert.run(r),
     get: (id: string) => get.get(id),
+    /** the open booking (booked or checked-in) holding `code` */
+    byOpenCode: (code: string) => byCode.get(code),
+    /** a day's bookings still waiting for their citizen (the SMS reminder) */
+    bookedOn: (date: string) => ofDateBooked.all(date),
     save: (r: BookingRow) => save.run(r),
     countInSlot: (serviceId: string, date: string, slot: string) => inSlot.get(serviceId, date, slot)!.n,
     slotCounts: (serviceId: string, date: string) => new Map(slotCounts.all(serviceId, date).map((r) => [r.slot, r.n])),

@@ -5,7 +5,7 @@ import type { HallWindow, Queue, Service, WindowMode, WindowStatus } from '../..
 interface QueueRow { id: string; name: string; name_en: string | null; prefix: string; sort_order: number }
 interface ServiceRow {
   id: string; code: string; name: string; name_en: string | null; queue_id: string; bookable: number; extended: number;
-  slot_capacity: number; phone: string | null; window_label: string | null;
+  slot_capacity: number; phone: string | null; window_label: string | null; materials: string | null; daily_cap: number | null;
 }
 export interface WindowRow {
   id: string; number: number; name: string; reservation_only: number; status: WindowStatus; mode: WindowMode;
@@ -17,6 +17,7 @@ const toService = (r: ServiceRow): Service => ({
   id: r.id, code: r.code, name: r.name, ...(r.name_en ? { nameEn: r.name_en } : {}), queueId: r.queue_id,
   bookable: !!r.bookable, extended: !!r.extended, slotCapacity: r.slot_capacity,
   ...(r.phone ? { phone: r.phone } : {}), ...(r.window_label ? { windowLabel: r.window_label } : {}),
+  ...(r.materials ? { materials: r.materials.split('\n') } : {}), ...(r.daily_cap !== null ? { dailyCap: r.daily_cap } : {}),
 });
 
 /**
@@ -63,14 +64,15 @@ export function servicesRepo(db: Db) {
   const all = db.prepare<[], ServiceRow>(
     'SELECT s.* FROM services s JOIN queues q ON q.id = s.queue_id WHERE s.deleted = 0 ORDER BY q.sort_order, s.code');
   const one = db.prepare<[string], ServiceRow>('SELECT * FROM services WHERE id = ? AND deleted = 0');
-  const cols = 'id, code, name, name_en, queue_id, bookable, extended, slot_capacity, phone, window_label';
-  const vals = '@id, @code, @name, @nameEn, @queueId, @bookable, @extended, @slotCapacity, @phone, @windowLabel';
+  const cols = 'id, code, name, name_en, queue_id, bookable, extended, slot_capacity, phone, window_label, materials, daily_cap';
+  const vals = '@id, @code, @name, @nameEn, @queueId, @bookable, @extended, @slotCapacity, @phone, @windowLabel, @materials, @dailyCap';
   const insert = db.prepare(`INSERT INTO services (${cols}) VALUES (${vals})`);
   const update = db.prepare(`UPDATE services SET (${cols}) = (${vals}) WHERE id = @id`);
   const remove = db.prepare('UPDATE services SET deleted = 1 WHERE id = ?');
   const countInQueue = db.prepare<[string], { n: number }>('SELECT count(*) n FROM services WHERE queue_id = ? AND deleted = 0');
   const params = (s: Service) => ({
     ...s, nameEn: s.nameEn ?? null, bookable: +s.bookable, extended: +s.extended, phone: s.phone ?? null, windowLabel: s.windowLabel ?? null,
+    materials: s.materials?.length ? s.materials.join('\n') : null, dailyCap: s.dailyCap ?? null,
   });
   const cache = memo((id: string): Service | undefined => { const r = one.get(id); return r && toService(r); });
   return {

@@ -65,6 +65,8 @@ export function ticketsRepo(db: Db) {
   const waitingTransfersBefore = db.prepare<[string], TicketRow>(INDEXED.waitingTransfersBefore);
   const activeUpTo = db.prepare<[string], TicketRow>(INDEXED.activeUpTo);
   const ofDay = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE day = ?');
+  // read only for a service with a daily cap: the day's tickets through UNIQUE (day, number), no new index
+  const ofServiceOnDay = db.prepare<[string, string], { n: number }>('SELECT count(*) n FROM tickets WHERE day = ? AND service_id = ?');
   const lastStamp = db.prepare<[string], { issued: number | null; called: number | null }>(
     'SELECT MAX(issued_at) AS issued, MAX(called_at) AS called FROM tickets WHERE day = ?');
   const lastDone = db.prepare<[string], TicketRow>(
@@ -96,6 +98,8 @@ export function ticketsRepo(db: Db) {
     /** called and serving tickets of `day` and the days before it */
     activeUpTo: (day: string) => activeUpTo.all(day),
     ofDay: (day: string) => ofDay.all(day),
+    /** how many tickets of a service were issued on `day` (the daily cap, engine/daily-cap.ts) */
+    issuedOfService: (day: string, serviceId: string) => ofServiceOnDay.get(day, serviceId)!.n,
     lastDoneAt: (windowId: string) => lastDone.get(windowId),
     /** the latest issue or call time of `day`'s tickets (read once a day by hall/stamps.ts), or null */
     lastStampOf(day: string): number | null {

@@ -14,7 +14,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
 
   /** A kiosk's ticket goes to the kiosk's printer; the outcome follows as `print:result` on its socket. */
   const print = (actor: ReturnType<typeof actorOf>, ticketId: string) => {
-    if (actor.role !== 'kiosk' || !ctx.devices || !actor.name) return 'none' as const;
+    if (actor.role !== 'kiosk' || !actor.name || !ctx.devices?.prints(actor.name)) return 'none' as const;
     void ctx.devices.printTicket(actor.name, ticketId);
     return 'queued' as const;
   };
@@ -33,7 +33,7 @@ export function ticketRoutes(ctx: ServerContext): Router {
     const actor = actorOf(req);
     const id = param(req, 'id');
     hall.ticket(id);
-    if (!ctx.devices || !actor.name) throw new HallError('not-found', undefined, '本机未连接打印机');
+    if (!actor.name || !ctx.devices?.prints(actor.name)) throw new HallError('not-found', undefined, '本机未连接打印机');
     res.json(await ctx.devices.printTicket(actor.name, id));
   });
 
@@ -42,14 +42,16 @@ export function ticketRoutes(ctx: ServerContext): Router {
    * a bad number, a booking of another day) take a token from the kiosk's small bucket
    * (CHECKIN_MISSES); an empty bucket answers 429 for the few seconds until the next token, so the
    * next citizen is never locked out for long and a correct ID number checks in as soon as it may.
-   * A QR code is unforgeable: scanning one is never limited. A kiosk learns only "not today": the
-   * booking's date and slot go to staff (the console) alone.
+   * A booking code typed on the keypad counts the same way. A QR code is unforgeable: scanning one
+   * is never limited. A kiosk learns only "not today": the booking's date and slot go to staff (the
+   * console) alone.
    */
   r.post('/checkins', allow('checkin'), (req, res) => {
     const actor = actorOf(req);
     const body = parse(CheckinBody, req.body);
     const key = `${actor.kind}:${actor.id}`;
-    const byId = 'idNumber' in body;
+    // a typed booking code can be probed like an ID number: the same bucket
+    const byId = 'idNumber' in body || 'code' in body;
     const wait = byId ? checkinMisses.waitMs(key) : 0;
     if (wait > 0) throw new HallError('rate-limited', { retryAfterSeconds: Math.ceil(wait / 1000) });
     try {

@@ -81,6 +81,7 @@ describe('booking registration', () => {
     qr = readQr(src!) ?? '';
     expect(qr).toMatch(/^HQ1\.[^.]+\.[A-Za-z0-9_-]+$/);
     bookingId = qr.split('.')[1];
+    expect(await page.getByTestId('booking-code').textContent()).toMatch(/^[23456789A-HJKMNP-Z]{8}$/);
     const stored = await server.api('POST', `/api/bookings/${bookingId}/reveal`, { token: await admin(), body: { reason: '核对登记' } });
     expect([stored.body.channel, stored.body.slot, stored.body.idNumber]).toEqual(['phone', '09:30', idNumber(7)]);
     await shot(page, 'booking-confirmation');
@@ -123,8 +124,9 @@ describe('booking registration', () => {
     await page.getByRole('heading', { name: '电话预约业务交办单' }).waitFor();
     const heads = await page.locator('.sheet-table th').allTextContents();
     expect(heads).toEqual(['序号', '被预约的事项名称', '预约人', '预约的时间段', '联系电话', '应交办单位', '办件情况 是否受理', '预约人签字']);
+    // the person's cell also carries the booking code (issue 17), what the citizen reads out at the window
     await expect.poll(() => page.locator('.sheet-table tbody tr').first().locator('td').allTextContents(), { timeout: 5000 })
-      .toEqual(['1', '企业开办一件事', '张*', '2026-11-23 09:30', '138****5678', '1-3号窗口', '', '']);
+      .toEqual(['1', '企业开办一件事', expect.stringMatching(/^张\*预约码 [23456789A-HJKMNP-Z]{8}$/), '2026-11-23 09:30', '138****5678', '1-3号窗口', '', '']);
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'handover-print');
     await page.emulateMedia({ media: 'screen' });

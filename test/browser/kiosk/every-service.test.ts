@@ -65,6 +65,8 @@ describe('kiosk: every open service at every size and in both modes', () => {
         await toPage(page, 0);
         // the queue tabs are kept
         expect(await page.locator('.queue-tabs .tab').count()).toBe(7);
+        // landscape: services two abreast where they fit, so 长辈模式 shows at least 3 a page (it showed 2, a third of the screen empty)
+        if (elder && size.width > size.height) expect(Number(await page.locator('.service-grid').getAttribute('data-per-page'))).toBeGreaterThanOrEqual(3);
         const pages = Number(((await page.locator('[data-testid=page-no]').textContent().catch(() => '第1/1页')) ?? '').match(/\/(\d+)/)?.[1] ?? 1);
         const seen: string[] = [];
         const reachable: string[] = [];

@@ -1,0 +1,62 @@
+/**
+ * The real apps during the simulation: one staff console (signed in, at window 1) and one lobby
+ * screen in Debian's Chromium. Once each has loaded, every HTTP request it sends to /api and every
+ * Socket.IO event it receives is counted, so "requests per event" is what the apps really do when
+ * the hall is busy (the goal: none — a screen applies what an event told it).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export interface AppsWatch { figures(): Promise<Record<string, number>>; requested(): string[]; close(): Promise<void> }
+
+const CHROMIUM = process.env.HALLQ_CHROMIUM ?? '/usr/bin/chromium';
+
+interface Counter { requests: number; events: number; counting: boolean; paths: Set<string> }
+
+function count(page: Page): Counter {
+  const c: Counter = { requests: 0, events: 0, counting: false, paths: new Set() };
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (c.counting && path.startsWith('/api/')) { c.requests++; c.paths.add(`${r.method()} ${path}`); }
+  });
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => {
+    if (c.counting && typeof f.payload === 'string' && f.payload.startsWith('42')) c.events++;
+  }));
+  return c;
+}
+
+export async function watchApps(url: string, displayToken: string, username: string, password: string): Promise<AppsWatch | null> {
+  if (!existsSync(CHROMIUM)) return null;
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+
+  const consolePage = await context.newPage();
+  const consoleCount = count(consolePage);
+  await consolePage.goto(`${url}/console/`);
+  await consolePage.getByLabel('用户名').fill(username);
+  await consolePage.getByLabel('密码').fill(password);
+  await consolePage.getByRole('button', { name: '登录', exact: true }).click();
+  await consolePage.getByRole('button', { name: /^1号窗口/ }).click();
+  await consolePage.getByRole('button', { name: '叫号', exact: true }).waitFor({ timeout: 20_000 });
+
+  const lobby = await context.newPage();
+  const lobbyCount = count(lobby);
+  await lobby.goto(`${url}/window-display/#token=${displayToken}&voice=0`);
+  await lobby.waitForSelector('.root:not(.stale)', { timeout: 20_000 });
+
+  await new Promise((r) => setTimeout(r, 1_000)); // what loading asked for has been answered
+  consoleCount.counting = lobbyCount.counting = true;
+  const per = (c: Counter) => (c.events ? Math.round((c.requests / c.events) * 1000) / 1000 : NaN);
+  return {
+    figures: async () => ({
+      'sim.apps.console.events': consoleCount.events,
+      'sim.apps.console.requests': consoleCount.requests,
+      'sim.apps.console.requestsPerEvent': per(consoleCount),
+      'sim.apps.lobby.events': lobbyCount.events,
+      'sim.apps.lobby.requests': lobbyCount.requests,
+      'sim.apps.lobby.requestsPerEvent': per(lobbyCount),
+    }),
+    requested: () => [...consoleCount.paths].map((p) => `console ${p}`).concat([...lobbyCount.paths].map((p) => `lobby ${p}`)),
+    close: () => browser.close(),
+  };
+}

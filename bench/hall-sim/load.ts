@@ -1,0 +1,121 @@
+/**
+ * The load of a busy hall's peak hour, played against the simulated hall over HTTP: 20 kiosks issue
+ * walk-in tickets and check booked citizens in; 100 windows call, recall, start, finish, transfer and
+ * mark no-shows at a hall's usual ratios. Every request's latency is kept per endpoint; every
+ * call-next's send time is kept per ticket so the screens' arrival can be matched to it.
+ */
+import { SERVICES, WINDOWS } from './hall.js';
+
+export interface Latencies { byEndpoint: Map<string, number[]>; errors: Map<string, number> }
+
+export function latencies(): Latencies { return { byEndpoint: new Map(), errors: new Map() }; }
+
+export interface Api {
+  post(endpoint: string, path: string, token: string | null, body: unknown): Promise<{ status: number; body: any }>;
+  lat: Latencies;
+}
+
+export function api(base: string): Api {
+  const lat = latencies();
+  return {
+    lat,
+    async post(endpoint, path, token, body) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api${path}`, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+      const json = await res.json() as any;
+      const ms = performance.now() - t0;
+      (lat.byEndpoint.get(endpoint) ?? lat.byEndpoint.set(endpoint, []).get(endpoint)!).push(ms);
+      if (res.status >= 400) {
+        const key = `${endpoint} ${res.status} ${json?.error?.code ?? ''}`;
+        lat.errors.set(key, (lat.errors.get(key) ?? 0) + 1);
+      }
+      return { status: res.status, body: json };
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const jitter = (ms: number) => ms * (0.5 + Math.random());
+
+/** A valid 18-digit ID number for person `n` (GB 11643 check character). */
+export function idNumber(n: number): string {
+  const first17 = `110101${1950 + Math.floor(n / 1000)}0101${String(n % 1000).padStart(3, '0')}`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+export interface Plan { tickets: number; calls: number; seconds: number; kiosks: string[]; staff: string[]; bookedIds: string[] }
+
+export interface Outcome { issued: number; checkedIn: number; calls: number; recalls: number; transfers: number; noShows: number; finished: number }
+
+/**
+ * Plays the plan: kiosks spread their tickets evenly over `seconds`; each window calls, serves for a
+ * while and calls again until the hall has made `calls` calls (or `seconds` + 30 s have passed).
+ * `onCall(ticketId, sentAt)` is told each first call's send time.
+ */
+export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt: number) => void): Promise<Outcome> {
+  const out: Outcome = { issued: 0, checkedIn: 0, calls: 0, recalls: 0, transfers: 0, noShows: 0, finished: 0 };
+  const started = performance.now();
+  const perKiosk = Math.ceil(plan.tickets / plan.kiosks.length);
+  const gap = (plan.seconds * 1000) / perKiosk;
+  const booked = [...plan.bookedIds];
+  let n = 0;
+
+  const kiosk = async (token: string, k: number) => {
+    for (let i = 0; i < perKiosk && n < plan.tickets; i++, n++) {
+      const due = started + i * gap + (k * gap) / plan.kiosks.length;
+      await sleep(Math.max(0, due - performance.now()));
+      const idNumber = i % 10 === 9 ? booked.pop() : undefined;
+      if (idNumber) {
+        const r = await a.post('POST /api/checkins', '/checkins', token, { idNumber, requestId: `c-${k}-${i}` });
+        if (r.status < 300) { out.checkedIn++; continue; }
+      }
+      const service = SERVICES[(k * 7 + i) % SERVICES.length];
+      const r = await a.post('POST /api/tickets', '/tickets', token, { serviceId: service.id, requestId: `t-${k}-${i}` });
+      if (r.status < 300) out.issued++;
+    }
+  };
+
+  const deadline = started + (plan.seconds + 30) * 1000;
+  const serve = (plan.seconds * 1000 * WINDOWS) / plan.calls; // each window's time per citizen
+  const window = async (token: string, w: number) => {
+    const at = (action: string) => `/windows/w${w}/${action}`;
+    await sleep(Math.random() * serve);
+    while (out.calls < plan.calls && performance.now() < deadline) {
+      const sent = performance.now();
+      const r = await a.post('POST /api/windows/:id/call-next', at('call-next'), token, {});
+      if (r.status >= 300 || !r.body.ticket) { await sleep(jitter(500)); continue; }
+      out.calls++;
+      onCall(r.body.ticket.id, sent);
+      const roll = Math.random();
+      if (roll < 0.1) {
+        await sleep(jitter(serve * 0.1));
+        await a.post('POST /api/windows/:id/recall', at('recall'), token, {});
+        out.recalls++;
+      }
+      await sleep(jitter(serve * 0.15)); // the citizen walks to the window
+      if (roll > 0.95) {
+        await a.post('POST /api/windows/:id/no-show', at('no-show'), token, {});
+        out.noShows++;
+        continue;
+      }
+      await a.post('POST /api/windows/:id/start', at('start'), token, {});
+      await sleep(jitter(serve * 0.75));
+      if (roll > 0.9) {
+        const queueId = `q${(w + 3) % 10}`;
+        await a.post('POST /api/windows/:id/transfer', at('transfer'), token, { queueId });
+        out.transfers++;
+      } else {
+        await a.post('POST /api/windows/:id/finish', at('finish'), token, {});
+        out.finished++;
+      }
+    }
+  };
+
+  await Promise.all([...plan.kiosks.map(kiosk), ...plan.staff.map((t, i) => window(t, i + 1))]);
+  return out;
+}
