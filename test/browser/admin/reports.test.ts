@@ -69,6 +69,10 @@ describe('reports page', () => {
     await expect.poll(() => live('今日已办结').textContent()).toBe('1');
     await expect.poll(() => live('当前等候').textContent()).toBe('0');
     await c.screenshot({ path: artifact('admin/console-live-kpis') });
+    // the link opens the reports page in the same tab, already signed in (the console's session)
+    await c.getByRole('link', { name: '统计报表' }).click();
+    await c.getByTestId('kpis').waitFor();
+    expect(await c.getByLabel('用户名').count()).toBe(0);
     await c.context().close();
   });
 
