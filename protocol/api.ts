@@ -128,6 +128,8 @@ export const API = {
   'POST /api/platform/resend': { body: ResendBody, response: answer<PlatformStatus>() },
   'GET /api/sms': { query: SmsQuery, response: answer<SmsMessage[]>() },
   'GET /api/openapi.json': { response: answer<Record<string, unknown>>() },
+  /** the same document rendered as one HTML page */
+  'GET /api/reference': { response: answer<string>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;
