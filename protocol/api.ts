@@ -149,6 +149,8 @@ export const API = {
   'POST /api/demo/kiosks/:kiosk/card': { body: DemoCardBody, response: answer<{ kiosk: string; idNumber: string }>() },
   'POST /api/demo/kiosks/:kiosk/scan': { body: DemoScanBody, response: answer<{ kiosk: string }>() },
   'GET /api/demo/prints/:id': { response: answer<DemoPrintImage>() },
+  /** the same document rendered as one HTML page */
+  'GET /api/reference': { response: answer<string>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -59,10 +59,15 @@ export function pull(core: Core, after: number, limit: number): EventsPage {
   return { events, next: events.at(-1)?.seq ?? after };
 }
 
-/** The next batch to push: the events after the cursor, and the cursor they were read from. */
-export function nextBatch(core: Core, limit: number): { from: number; events: PlatformEvent[] } {
-  const from = core.repos.outbox.state().delivered_seq;
-  return { from, events: pull(core, from, limit).events };
+/** The stored cursor and how many resends moved it back (the delivery loop keeps its own cursor ahead of it). */
+export function cursor(core: Core): { deliveredSeq: number; rewinds: number } {
+  const s = core.repos.outbox.state();
+  return { deliveredSeq: s.delivered_seq, rewinds: s.rewinds };
+}
+
+/** The next batch to push: the events after `after`. */
+export function nextBatch(core: Core, after: number, limit: number): PlatformEvent[] {
+  return pull(core, after, limit).events;
 }
 
 export function markDelivered(core: Core, from: number, to: number): boolean {

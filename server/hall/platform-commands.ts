@@ -43,7 +43,8 @@ export function platformCommands(core: Core, authorize: (a: Actor, c: Command, w
     config(): { platform: PlatformSection | null; sms: SmsSection | null; hallName: string } {
       return { platform: core.cfg.platform ?? null, sms: core.cfg.sms ?? null, hallName: core.cfg.hallName };
     },
-    nextBatch: (limit: number) => outbox.nextBatch(core, limit),
+    cursor: () => outbox.cursor(core),
+    nextBatch: (after: number, limit: number) => outbox.nextBatch(core, after, limit),
     delivered: (from: number, to: number) => outbox.markDelivered(core, from, to),
     failed: (error: string) => outbox.markFailed(core, error),
     prune: () => outbox.prune(core),

@@ -5,6 +5,11 @@
  * retried after a capped exponential backoff with jitter: at-least-once, the receiver dedupes by seq.
  * The hall never waits for it: commands only write the outbox; this loop only reads it and moves the
  * cursor, so a dead platform changes nothing but GET /api/platform/status.
+ *
+ * The cursor lives here and is stored at most once per `persistEveryMs` (and when idle or stopping):
+ * storing it is a durable commit (an fsync, milliseconds on a busy disk), so one per batch would hold
+ * the event loop as often as the batches come. A crash re-sends at most that last stretch, which
+ * at-least-once allows. An admin's resend is noticed by the stored rewind count.
  */
 import { createHmac } from 'node:crypto';
 import type pino from 'pino';
@@ -23,6 +28,8 @@ export interface DeliveryOptions {
   timeoutMs?: number;
   /** delivered rows past the retention are pruned this often (default 10 min) */
   pruneEveryMs?: number;
+  /** the cursor is stored at most this often while batches flow (default 1 s) */
+  persistEveryMs?: number;
   random?: () => number;
 }
 
@@ -34,11 +41,17 @@ export class PlatformDelivery {
   private stopped = false;
   private failures = 0;
   private lastPrune = -Infinity;
+  /** delivered up to here (null: read the stored cursor first); `stored`: what the database holds as far as this loop knows */
+  private cursor: number | null = null;
+  private stored = { seq: 0, rewinds: -1 };
+  private storedAt = 0;
   private readonly abort = new AbortController();
   private readonly o: Required<DeliveryOptions>;
 
   constructor(private readonly hall: Hall, private readonly log: pino.Logger, opts: DeliveryOptions = {}) {
-    this.o = { batchSize: 100, idleMs: 500, baseMs: 1000, capMs: 300_000, timeoutMs: 15_000, pruneEveryMs: 600_000, random: Math.random, ...opts };
+    this.o = {
+      batchSize: 100, idleMs: 500, baseMs: 1000, capMs: 300_000, timeoutMs: 15_000, pruneEveryMs: 600_000, persistEveryMs: 1000, random: Math.random, ...opts,
+    };
   }
 
   start() { this.schedule(0); }
@@ -49,6 +62,15 @@ export class PlatformDelivery {
     if (this.timer) clearTimeout(this.timer);
     this.abort.abort();
     await this.running;
+    this.persist();
+  }
+
+  /** stores the cursor when it moved; a resend meanwhile wins (the stored cursor is read again) */
+  private persist() {
+    if (this.cursor === null || this.cursor === this.stored.seq) return;
+    if (this.hall.platform.delivered(this.stored.seq, this.cursor)) this.stored.seq = this.cursor;
+    else this.cursor = null;
+    this.storedAt = performance.now();
   }
 
   private schedule(ms: number) {
@@ -73,10 +95,19 @@ export class PlatformDelivery {
       if (n) this.log.info({ pruned: n }, 'pruned delivered platform events');
     }
     if (!platform?.webhookUrl) return this.o.idleMs * 4;
-    const batch = link.nextBatch(this.o.batchSize);
-    if (!batch.events.length) return this.o.idleMs;
-    const body = JSON.stringify({ hall: hallName, events: batch.events });
-    const last = batch.events.at(-1)!.seq;
+    const at = link.cursor();
+    if (this.cursor === null || at.rewinds !== this.stored.rewinds) {
+      // the first attempt, or an admin's resend: start from the stored cursor
+      this.cursor = at.deliveredSeq;
+      this.stored = { seq: at.deliveredSeq, rewinds: at.rewinds };
+    }
+    const events = link.nextBatch(this.cursor, this.o.batchSize);
+    if (!events.length) {
+      this.persist();
+      return this.o.idleMs;
+    }
+    const body = JSON.stringify({ hall: hallName, events });
+    const last = events.at(-1)!.seq;
     try {
       const res = await fetch(platform.webhookUrl, {
         method: 'POST', body,
@@ -92,12 +123,13 @@ export class PlatformDelivery {
       link.failed(error);
       const wait = backoffMs(this.failures, this.o.baseMs, this.o.capMs, this.o.random);
       // one line per failure: the URL and the status, never the body (it may carry personal data)
-      this.log.warn({ failures: this.failures, retryInMs: wait, error, fromSeq: batch.from + 1 }, 'platform delivery failed');
+      this.log.warn({ failures: this.failures, retryInMs: wait, error, fromSeq: events[0].seq }, 'platform delivery failed');
       return wait;
     }
     if (this.failures) this.log.info({ after: this.failures }, 'platform delivery recovered');
     this.failures = 0;
-    link.delivered(batch.from, last);
+    this.cursor = last;
+    if (performance.now() - this.storedAt >= this.o.persistEveryMs) this.persist();
     return 0;
   }
 }

@@ -153,6 +153,11 @@ describe('GET /api/openapi.json', () => {
       expect(r.status).toBe(200);
       expect(r.body.openapi).toBe('3.1.0');
       expect(r.body.paths['/api/events'].get).toBeTruthy();
+      const page = await fetch(`${s.url}/api/reference`);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await page.text();
+      expect(html).toContain('/api/platform/resend');
+      expect(html).not.toMatch(/<script/i);
     } finally {
       await s.close();
     }

@@ -15,9 +15,11 @@ CREATE TABLE outbox (
 );
 
 -- Delivery state: one row. Delivery is in seq order, so "delivered" is every seq up to delivered_seq.
+-- `rewinds` counts the admin's resends, so the delivery loop notices one whatever seq it names.
 CREATE TABLE platform_state (
   id              INTEGER PRIMARY KEY CHECK (id = 1),
   delivered_seq   INTEGER NOT NULL DEFAULT 0,
+  rewinds         INTEGER NOT NULL DEFAULT 0,
   last_error      TEXT,
   last_attempt_at INTEGER
 );

@@ -2,7 +2,7 @@
 import type { Db } from '../open.js';
 
 export interface OutboxRow { seq: number; at: number; type: string; subject: string | null; data: string }
-export interface PlatformStateRow { delivered_seq: number; last_error: string | null; last_attempt_at: number | null }
+export interface PlatformStateRow { delivered_seq: number; rewinds: number; last_error: string | null; last_attempt_at: number | null }
 
 export function outboxRepo(db: Db) {
   const append = db.prepare('INSERT INTO outbox (at, type, subject, data) VALUES (?, ?, ?, ?)');
@@ -13,10 +13,10 @@ export function outboxRepo(db: Db) {
   const prune = db.prepare(
     `DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE seq <= ? AND at < ? AND seq < (SELECT max(seq) FROM outbox)
      ORDER BY seq LIMIT ?)`);
-  const state = db.prepare<[], PlatformStateRow>('SELECT delivered_seq, last_error, last_attempt_at FROM platform_state WHERE id = 1');
+  const state = db.prepare<[], PlatformStateRow>('SELECT delivered_seq, rewinds, last_error, last_attempt_at FROM platform_state WHERE id = 1');
   const delivered = db.prepare('UPDATE platform_state SET delivered_seq = ?, last_error = NULL, last_attempt_at = ? WHERE id = 1 AND delivered_seq = ?');
   const failed = db.prepare('UPDATE platform_state SET last_error = ?, last_attempt_at = ? WHERE id = 1');
-  const rewind = db.prepare('UPDATE platform_state SET delivered_seq = ? WHERE id = 1');
+  const rewind = db.prepare('UPDATE platform_state SET delivered_seq = ?, rewinds = rewinds + 1 WHERE id = 1');
   return {
     append: (at: number, type: string, subject: string | null, data: object) => append.run(at, type, subject, JSON.stringify(data)),
     after: (seq: number, limit: number) => after.all(seq, limit),
