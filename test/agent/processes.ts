@@ -14,6 +14,14 @@ import type { DeviceHealth, DeviceScanEvent, PrintResultEvent } from '../../prot
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * Deadlines, not durations: on an idle 2-core machine a test here takes 5–15 s (a tsx start is
+ * most of it). On a loaded one (several test runs at once) a process may take many times that to
+ * start, so waits are generous and a test fails only when something never happens.
+ */
+export const BOOT_MS = 45_000;
+export const TEST_MS = 90_000;
+
 export interface Proc {
   child: ChildProcess;
   out: () => string;
@@ -188,7 +196,7 @@ export async function agentHealth(
   kiosk: string,
   ids: string[],
   status: DeviceHealth['status'],
-  ms = 30_000,
+  ms = BOOT_MS,
 ): Promise<DeviceHealth[]> {
   return waitFor(
     async () => {
