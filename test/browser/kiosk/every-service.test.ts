@@ -19,10 +19,11 @@ beforeAll(async () => {
   token = await server.deviceToken('kiosk', 'kiosk-1');
   serviceIds = (await server.api('GET', '/api/services', { token })).body.map((s: { id: string }) => s.id);
 });
+// closing waits for the virtual printer to finish its PNG renders (a worker thread): slow on a loaded machine
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-});
+}, 180_000);
 
 const SIZES = [
   { width: 1080, height: 1920 },
