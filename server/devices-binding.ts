@@ -97,6 +97,7 @@ export function devicePort(o: {
       o.realtime.printResult(kioskName, result);
       return result;
     },
+    ...(own?.demo ? { demo: own.demo } : {}),
   };
 }
 
