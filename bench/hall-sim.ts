@@ -205,7 +205,11 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
     console.log(`  call-next → all ${DISPLAYS + WINDOWS} screens: p50 ${r['sim.callToAllScreens.p50Ms']} ms, p99 ${r['sim.callToAllScreens.p99Ms']} ms over ${callMs.length} calls (goal p99 ≤ 100 ms: ${verdict(r['sim.callToAllScreens.p99Ms'] <= 100)})`);
     for (const [endpoint, ms] of a.lat.byEndpoint) console.log(`  ${endpoint}: ${ms.length} requests, p99 ${r[`sim.http.p99Ms ${endpoint}`]} ms`);
     for (const [what, n] of a.lat.errors) console.log(`  refused: ${what} ×${n}`);
-    if (appFigures) console.log(`  real apps in Chromium: console ${appFigures['sim.apps.console.requestsPerEvent']} and lobby ${appFigures['sim.apps.lobby.requestsPerEvent']} requests per event received (goal 0: ${verdict(appFigures['sim.apps.console.requestsPerEvent'] === 0 && appFigures['sim.apps.lobby.requestsPerEvent'] === 0)})`);
+    if (appFigures) {
+      const c = appFigures;
+      console.log(`  real apps in Chromium: the console sent ${c['sim.apps.console.requests']} requests for ${c['sim.apps.console.events']} events received, the lobby ${c['sim.apps.lobby.requests']} for ${c['sim.apps.lobby.events']}` +
+        ` (goal none: ${verdict(c['sim.apps.console.requests'] === 0 && c['sim.apps.lobby.requests'] === 0)})`);
+    }
     if (apps?.requested().length) console.log(`    requests the apps sent during the run: ${apps.requested().join(', ')}`);
     if (!appFigures) console.log('  real apps: skipped (no Chromium at HALLQ_CHROMIUM or /usr/bin/chromium)');
     if (soak) console.log(`  soak: RSS growth ${r['sim.soak.rssGrowthPct']} % from the first minute to the last (goal ≤ 10 %)`);

@@ -15,15 +15,16 @@ let token: string;
 let serviceIds: string[];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ devices: true }), launchBrowser()]);
+  // no printer: the tickets are the subject here (printing: printer.test.ts); a virtual printer would
+  // render every one of these tickets to PNG and slow the run for nothing
+  [server, browser] = await Promise.all([startTestServer({ devices: false }), launchBrowser()]);
   token = await server.deviceToken('kiosk', 'kiosk-1');
   serviceIds = (await server.api('GET', '/api/services', { token })).body.map((s: { id: string }) => s.id);
 });
-// closing waits for the virtual printer to finish its PNG renders (a worker thread): slow on a loaded machine
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-}, 180_000);
+});
 
 const SIZES = [
   { width: 1080, height: 1920 },
@@ -58,7 +59,7 @@ describe('kiosk: every open service at every size and in both modes', () => {
   for (const size of SIZES) {
     for (const elder of [false, true]) {
       const label = `${size.width}x${size.height}${elder ? '-elder' : ''}`;
-      it(`${label}: pages through all services, every open one on screen and large enough; takes tickets (portrait: every service)`, async () => {
+      it(`${label}: pages through all services, every open one on screen and large enough, and takes a ticket for each`, async () => {
         const page = await openKiosk(browser, server, token, { viewport: size, idle: 600 });
         if (elder) await page.getByRole('button', { name: '长辈模式' }).click();
         await page.getByRole('button', { name: /^现场取号/ }).waitFor();
@@ -71,17 +72,15 @@ describe('kiosk: every open service at every size and in both modes', () => {
         const pages = Number(((await page.locator('[data-testid=page-no]').textContent().catch(() => '第1/1页')) ?? '').match(/\/(\d+)/)?.[1] ?? 1);
         const seen: string[] = [];
         const reachable: string[] = [];
-        // every open service of every page is on screen and large enough (checkLayout); the usual kiosk
-        // (portrait, normal mode) takes a ticket for each of them, the other sizes and modes for the
-        // first of each page — the same screen and command, so the suite stays short on a 2-core CI
-        const tapAll = label === '1080x1920';
+        // every open service of every page is on screen and large enough (checkLayout), and a tap on
+        // each gives its ticket
         for (let p = 0; p < pages; p++) {
           if (p > 0) { await page.getByRole('button', { name: '返回首页' }).click(); await toPage(page, p); }
           await checkLayout(page, elder ? 64 : 48);
           if (p === 0) await shot(page, `services-${label}`);
           const ids = await page.locator('.service[data-open=true]').evaluateAll((els) => els.map((e) => e.getAttribute('data-service')!));
           reachable.push(...ids);
-          for (const id of tapAll ? ids : ids.slice(0, 1)) {
+          for (const id of ids) {
             await page.locator(`[data-service="${id}"]`).click();
             await expect.poll(() => page.locator('[data-testid=ticket-number]').textContent(), { timeout: 10_000 }).toMatch(/^[A-F]\d{3}$/);
             if (seen.length === 0 && p === 0) await shot(page, `ticket-${label}`);
@@ -92,8 +91,7 @@ describe('kiosk: every open service at every size and in both modes', () => {
           }
         }
         expect([...reachable].sort()).toEqual([...serviceIds].sort());
-        if (tapAll) expect([...seen].sort()).toEqual([...serviceIds].sort());
-        else expect(seen.length).toBe(pages);
+        expect([...seen].sort()).toEqual([...serviceIds].sort());
         await page.context().close();
       }, 300_000);
     }
