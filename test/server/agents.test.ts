@@ -25,6 +25,11 @@ function agentSocket(token: string): Socket {
 }
 const refusal = (socket: Socket) => new Promise<string>((resolve) => socket.once('connect_error', (e) => resolve(e.message)));
 const next = <T>(socket: Socket, event: string) => new Promise<T>((resolve) => socket.once(event, (e: T) => resolve(e)));
+/** the next `event` that `match` accepts (the server's own devices report their health too, e.g. LED screens coming online) */
+const nextWhere = <T>(socket: Socket, event: string, match: (e: T) => boolean) => new Promise<T>((resolve) => {
+  const on = (e: T) => { if (match(e)) { socket.off(event, on); resolve(e); } };
+  socket.on(event, on);
+});
 async function until<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -57,7 +62,7 @@ describe('the /agent namespace', () => {
     const heard: string[] = [];
     a.onAny((e) => heard.push(e));
     expect(await next(a, 'agent:welcome')).toEqual({ kiosk: 'kiosk-a1' });
-    const pushed = next<DeviceHealth>(admin, 'device:health');
+    const pushed = nextWhere<DeviceHealth>(admin, 'device:health', (h) => h.id.startsWith('kiosk-a1/'));
     a.emit('agent:health', [health('printer')]);
     expect(await pushed).toMatchObject({ id: 'kiosk-a1/printer', status: 'online' });
     const list = await s.client(await s.login('staff1')).call('GET /api/devices/health');
