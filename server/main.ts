@@ -32,8 +32,6 @@ async function main() {
   const running = await startHall({ env: process.env, logger: log });
   const { url, demoTokens, adminPassword, env } = running;
 
-  // the one line tests and scripts wait for (CONTRACT.md)
-  process.stdout.write(`hallq listening on ${url}\n`);
   const lines = [
     ...(running.publicUrlWarning ? [`  ⚠ ${running.publicUrlWarning}`] : []),
     `  大厅 hall     ${running.hall.settings.hallName}   数据库 ${env.HALLQ_DB}`,
@@ -55,7 +53,9 @@ async function main() {
         : '  管理员 admin     (password unchanged; set HALLQ_ADMIN_PASSWORD to reset)',
     ...(env.HALLQ_DEMO === '1' ? ['  窗口人员 staff   用户名 staff1…staff12, staff48  密码 demo1234   带班 lead1 / demo1234'] : []),
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  // the listening line, which tests and scripts wait for (CONTRACT.md), first and in the same write as
+  // the rest: whoever reads up to it finds the URLs with it (two writes could arrive apart on a pipe)
+  process.stdout.write(`hallq listening on ${url}\n${lines.join('\n')}\n`);
   notify.ready(`serving ${url}`);
 
   let stopping = false;
