@@ -9,24 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pino from 'pino';
 import { SYSTEM } from '../server/hall.js';
-import { startHall } from '../server/start.js';
-import { post, ticketRate } from './http.js';
+import { post, startBenchHall, ticketRate } from './http.js';
 
 const WAITING = 20_000;
 const SERVICES = ['s-a01', 's-b01', 's-c01', 's-d01', 's-e01', 's-f01'];
 
 export async function benchDeepLine(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'hallq-bench-deep-'));
-  const hall = await startHall({
-    env: {
-      HALLQ_PORT: '0', HALLQ_HOST: '127.0.0.1', HALLQ_DB: join(dir, 'hall.db'), HALLQ_DEMO: '1', HALLQ_CLOCK: 'manual',
-      HALLQ_NOW: '2026-11-23T09:00:00+08:00', HALLQ_ADMIN_PASSWORD: 'bench-admin-pw',
-    },
-    logger: pino({ level: 'silent' }),
-    devices: false,
-  });
+  const hall = await startBenchHall(dir);
   try {
     const created = Array.from({ length: 16 }, (_, i) => hall.auth.createDevice(SYSTEM, { kind: 'kiosk', name: `deep-kiosk-${i}` }));
     const issue = (round: string) => async (k: number, n: number) => {

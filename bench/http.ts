@@ -113,8 +113,9 @@ async function benchBare(dir: string) {
   }
 }
 
-async function benchHall(dir: string) {
-  const hall = await startHall({
+/** The demo hall on a file database in `dir`, on a manual clock at a Monday 09:00, silent, without devices. */
+export function startBenchHall(dir: string) {
+  return startHall({
     env: {
       HALLQ_PORT: '0', HALLQ_HOST: '127.0.0.1', HALLQ_DB: join(dir, 'hall.db'), HALLQ_DEMO: '1', HALLQ_CLOCK: 'manual',
       HALLQ_NOW: '2026-11-23T09:00:00+08:00', HALLQ_ADMIN_PASSWORD: 'bench-admin-pw',
@@ -122,6 +123,10 @@ async function benchHall(dir: string) {
     logger: pino({ level: 'silent' }),
     devices: false,
   });
+}
+
+async function benchHall(dir: string) {
+  const hall = await startBenchHall(dir);
   const api = (path: string) => `${hall.url}/api${path}`;
   const display = hall.auth.createDevice(SYSTEM, { kind: 'display', name: 'bench-lobby' }).token;
   const kiosks = Array.from({ length: KIOSKS }, (_, i) => hall.auth.createDevice(SYSTEM, { kind: 'kiosk', name: `bench-kiosk-${i}` }).token);

@@ -4,6 +4,7 @@
  */
 import { HallError } from '../../protocol/errors.js';
 import type { HallWindow, PublicTicket, Queue, Service } from '../../protocol/domain.js';
+import type { TicketPrintJob } from '../../protocol/events.js';
 import type { Core } from './core.js';
 import { ticketView } from './views.js';
 import { publicEvaluation } from './evaluations.js';
@@ -54,18 +55,11 @@ export function publicTicket(core: Core, id: string): PublicTicket {
   };
 }
 
-/** What a printed ticket shows (CONTRACT.md "Thermal ticket"): no personal data; the device side adds the status URL and notices. */
-export interface TicketPrintData {
-  hallName: string;
-  ticketNumber: string;
-  kind: 'walk-in' | 'reservation';
-  serviceName: string;
-  slot?: string;
-  waitingAhead: number;
-  issuedAt: string;
-  /** the numbers of the windows that serve its queue (a walk-in: not the reservation-only ones), ascending (issue 14) */
-  windows: number[];
-}
+/**
+ * What a printed ticket shows (CONTRACT.md "Thermal ticket"), the print job without what the device
+ * side adds (the status URL and the notices); here the serving windows are always known.
+ */
+export type TicketPrintData = Omit<TicketPrintJob, 'statusUrl' | 'notices' | 'windows'> & { windows: number[] };
 
 export function ticketForPrint(core: Core, id: string): TicketPrintData {
   const { ticket, waitingAhead } = ticketView(core, ticketRow(core, id));
