@@ -35,6 +35,8 @@ export interface Ticket {
 
 export type BookingStatus = 'booked' | 'checked-in' | 'cancelled' | 'forfeited' | 'served';
 export type BookingChannel = 'online' | 'phone' | 'onsite';
+/** 'window': served at a window after a kiosk check-in; 'visit' (上门办, seed 002 三(四)): served at the citizen's address */
+export type BookingKind = 'window' | 'visit';
 
 export interface Booking {
   id: string;
@@ -55,6 +57,19 @@ export interface Booking {
   cancelReason?: string;
   /** the booking code (8 characters, protocol/platform.ts); absent only on a booking closed before codes existed */
   code?: string;
+  kind: BookingKind;
+  /** a visit's address: personal data, masked like the phone unless revealed */
+  address?: string;
+  /** the staff member (user id) who makes the visit */
+  assigneeId?: string;
+  /** 单位 (登记表) */
+  unit?: string;
+  /** 记录人: who wrote the registration down */
+  recordedBy?: string;
+  /** 派单 → 签收 (seed 004 二(2)) */
+  dispatch?: { windowId: string; at: string; by: string; signedAt?: string; signedBy?: string };
+  /** 办理情况 (seed 004 (5)): from the ticket when served, or recorded by hand for a visit */
+  service?: { done: boolean; from?: string; to?: string; minutes?: number; by?: string; handlers: string[]; notes?: string };
 }
 
 export interface Queue {

@@ -54,3 +54,10 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return '*';
   return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/** 淄博市张店区****** — the first 6 characters (city, district) kept, the rest (street, number) hidden; at most 6 stars. */
+export function maskAddress(address: string): string {
+  const chars = [...address.trim()];
+  if (chars.length <= 6) return '*'.repeat(Math.min(chars.length, 6));
+  return chars.slice(0, 6).join('') + '*'.repeat(Math.min(chars.length - 6, 6));
+}

@@ -96,8 +96,8 @@ describe('001_schema.sql: the development migrations folded into one (issue 10)'
     const db = openDb(':memory:');
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'tickets'").get()).toMatchObject({ sql: expect.stringMatching(/WITHOUT ROWID$/) });
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all().map((r) => (r as { name: string }).name);
-    expect(indexes).toEqual(['bookings_by_date', 'bookings_by_person', 'bookings_by_slot', 'bookings_due', 'bookings_open_code', 'evaluations_by_day', 'evaluations_open', 'events_calls', 'events_transfers', 'no_shows_by_person',
-      'queues_live_prefix', 'sms_by_day', 'sms_pending', 'tickets_active', 'tickets_reservation_head', 'tickets_transfer_head', 'tickets_walkin_head', 'user_windows_by_window',
+    expect(indexes).toEqual(['booking_changes_by_booking', 'booking_changes_pending', 'booking_contacts_by_booking', 'bookings_by_date', 'bookings_by_person', 'bookings_by_slot', 'bookings_dispatched', 'bookings_due', 'bookings_open_code', 'bookings_visits', 'evaluations_by_day', 'evaluations_open', 'events_calls', 'events_transfers', 'no_shows_by_person',
+      'queues_live_prefix', 'roster_by_date', 'sms_by_day', 'sms_pending', 'tickets_active', 'tickets_reservation_head', 'tickets_transfer_head', 'tickets_walkin_head', 'user_windows_by_window',
       'window_queues_by_queue', 'windows_live_number']);
     const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all().map((r) => (r as { name: string }).name);
     expect(triggers).toEqual(['events_no_delete', 'events_no_update', 'tickets_count_insert', 'tickets_count_update']);
@@ -121,11 +121,12 @@ describe('001_schema.sql: the development migrations folded into one (issue 10)'
 
 /** Every column that names a row of another table, and what deleting that row does (NO ACTION: refused). */
 const FOREIGN_KEYS = {
-  'bookings.service_id': 'services NO ACTION', 'bookings.ticket_id': 'tickets NO ACTION',
+  'booking_changes.booking_id': 'bookings NO ACTION', 'booking_contacts.booking_id': 'bookings NO ACTION',
+  'bookings.dispatch_window_id': 'windows NO ACTION', 'bookings.service_id': 'services NO ACTION', 'bookings.ticket_id': 'tickets NO ACTION',
   'evaluation_pads.device_id': 'devices CASCADE', 'evaluation_pads.window_id': 'windows CASCADE',
   'evaluations.service_id': 'services NO ACTION', 'evaluations.ticket_id': 'tickets NO ACTION', 'evaluations.window_id': 'windows NO ACTION',
   'no_shows.booking_id': 'bookings NO ACTION', 'no_shows.ticket_id': 'tickets NO ACTION',
-  'queue_counts.queue_id': 'queues NO ACTION', 'services.queue_id': 'queues NO ACTION', 'sms.booking_id': 'bookings NO ACTION', 'ticket_counters.queue_id': 'queues NO ACTION',
+  'queue_counts.queue_id': 'queues NO ACTION', 'roster.booking_id': 'bookings NO ACTION', 'roster.user_id': 'users NO ACTION', 'services.queue_id': 'queues NO ACTION', 'sms.booking_id': 'bookings NO ACTION', 'ticket_counters.queue_id': 'queues NO ACTION',
   'tickets.booking_id': 'bookings NO ACTION', 'tickets.queue_id': 'queues NO ACTION', 'tickets.service_id': 'services NO ACTION',
   'tickets.target_window_id': 'windows NO ACTION', 'tickets.window_id': 'windows NO ACTION',
   'user_windows.user_id': 'users CASCADE', 'user_windows.window_id': 'windows CASCADE',
