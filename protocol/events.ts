@@ -1,5 +1,5 @@
 /** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
-import type { Availability, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
+import type { Availability, Booking, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
 import type { EvaluationRequestEvent } from './evaluations.js';
 
 export interface TicketCalledEvent {
@@ -60,6 +60,11 @@ export interface ServerToClientEvents {
   'print:result': (event: PrintResultEvent) => void;
   /** to the evaluator pad of the window that just finished the ticket (issue 16) */
   'evaluation:request': (event: EvaluationRequestEvent) => void;
+  /**
+   * staff and admin connections only (issue 19): a booking changed (dispatched, signed for, contacted,
+   * rescheduled, checked in, served, cancelled, forfeited, its 办理情况 recorded); masked like every list
+   */
+  'booking:updated': (event: { booking: Booking }) => void;
 }
 
 /** Commands go over HTTP only, so there is one path for each action. */
@@ -77,6 +82,7 @@ export const SERVER_EVENTS = [
   'device:health',
   'print:result',
   'evaluation:request',
+  'booking:updated',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 // — Kiosk PC device agent (CONTRACT.md "Kiosk PC device agent"): the Socket.IO namespace `/agent`,

@@ -6,6 +6,7 @@ import type { Booking } from '../../protocol/domain.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../protocol/identity.js';
 import type { BookingRow } from '../db/repos/bookings.js';
 import { toIso } from '../engine/time.js';
+import type { Core, Emit } from './core.js';
 
 /** Personal data masked unless `reveal` (an admin reading bookings). */
 export function bookingView(r: BookingRow, tz: string, reveal = false): Booking {
@@ -35,4 +36,10 @@ export function bookingView(r: BookingRow, tz: string, reveal = false): Booking 
     if (r.service_notes) b.service.notes = r.service_notes;
   }
   return b;
+}
+
+/** Announces a booking's new state to staff sockets (`booking:updated`), masked. Call inside the command's run, after saving. */
+export function announceBooking(core: Core, emit: Emit, id: string): void {
+  const row = core.repos.bookings.get(id);
+  if (row) emit('booking:updated', { booking: bookingView(row, core.cfg.hours.tz) });
 }

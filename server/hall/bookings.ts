@@ -8,7 +8,7 @@ import { checkBooking, checkCancel, checkIdentity, serviceSlots, slotStartMs } f
 import { creditOf } from '../engine/credit.js';
 import { monthOf } from '../engine/time.js';
 import type { BookingRow } from '../db/repos/bookings.js';
-import { bookingView } from './booking-view.js';
+import { announceBooking, bookingView } from './booking-view.js';
 import { actorTag, type Actor, type Core } from './core.js';
 import { bookingQr } from './qr.js';
 import { newBookingCode } from './booking-code.js';
@@ -95,6 +95,7 @@ export function cancelBooking(core: Core, actor: Actor, id: string, by: 'citizen
     }
     record(core, 'booking.cancelled', actor, id, { by, reason: reason ?? null });
     emit('booking:changed', { bookingId: id, status: 'cancelled' });
+    announceBooking(core, emit, id);
     return { booking: bookingView(updated, core.cfg.hours.tz) };
   });
 }

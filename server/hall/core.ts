@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type pino from 'pino';
-import type { QueueState, Ticket, WindowState } from '../../protocol/domain.js';
+import type { Booking, QueueState, Ticket, WindowState } from '../../protocol/domain.js';
 import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
 import type { EvaluationRequestEvent } from '../../protocol/evaluations.js';
 import type { LogEvents, LogType } from '../../protocol/log.js';
@@ -43,6 +43,8 @@ export interface HallEventMap {
   'queue:updated': [{ queue: Pick<QueueState, 'id' | 'waiting' | 'reservationsWaiting'> }];
   'ticket:issued': [{ ticket: Ticket; by: Actor; waitingAhead: number }];
   'booking:changed': [{ bookingId: string; status: string }];
+  /** a booking's masked read model after a change (issue 19): relayed to staff sockets as `booking:updated` */
+  'booking:updated': [{ booking: Booking }];
   /** a principal's tokens (or one token) stopped working, or who they are changed: sockets re-check at once */
   'access:revoked': [{ principalId: string | null; tokenHash: string | null }];
   /** a ticket changed after issue (called, recalled, started, finished, no-show, transferred, cancelled, rated) */

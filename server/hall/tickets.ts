@@ -9,7 +9,7 @@ import { ticketNumber } from '../engine/tickets.js';
 import { capReached } from '../engine/daily-cap.js';
 import { MINUTE } from '../engine/time.js';
 import type { BookingRow } from '../db/repos/bookings.js';
-import { bookingView } from './booking-view.js';
+import { announceBooking, bookingView } from './booking-view.js';
 import { toCandidate, type TicketRow } from '../db/repos/tickets.js';
 import { toTicket } from './ticket-view.js';
 import { waitingAhead } from '../engine/position.js';
@@ -132,6 +132,7 @@ export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber
     core.repos.bookings.save(updated);
     record(core, 'booking.checked-in', actor, b.id, { ticketId: issued.ticket.id, serviceId: b.service_id });
     emit('booking:changed', { bookingId: b.id, status: 'checked-in' });
+    announceBooking(core, emit, b.id);
     return { ticket: issued.ticket, booking: bookingView(updated, core.cfg.hours.tz) };
   });
 }

@@ -4,6 +4,7 @@
  * the hall opened or closed. `tick` is run by an interval on the system clock, and by the manual
  * clock's setter before it answers.
  */
+import { announceBooking } from './booking-view.js';
 import { zonedInstant, localDate } from '../engine/calendar.js';
 import { forfeitTime } from '../engine/bookings.js';
 import { closeAtDayEnd, closesNow, dayEndAt as dayEndAtRule, DAY_END_REASON, waitingClosesBefore } from '../engine/day-end.js';
@@ -26,6 +27,7 @@ export function forfeitLateBookings(core: Core, now = core.now()): number {
       recordNoShow(core, b, null, at);
       record(core, 'booking.forfeited', SYSTEM, b.id, { serviceId: b.service_id, date: b.date, slot: b.slot });
       emit('booking:changed', { bookingId: b.id, status: 'forfeited' });
+      announceBooking(core, emit, b.id);
     }
     return { count: due.length };
   }).count;
@@ -57,7 +59,7 @@ export function closeDays(core: Core, now = core.now()): number {
         core.repos.bookings.save({ ...b, status: 'cancelled', cancelled_at: now, cancelled_by: 'hall', cancel_reason: DAY_END_REASON });
         record(core, 'booking.cancelled', SYSTEM, b.id, { by: 'hall', reason: DAY_END_REASON });
       }
-      if (b && end.booking) emit('booking:changed', { bookingId: b.id, status: end.booking });
+      if (b && end.booking) { emit('booking:changed', { bookingId: b.id, status: end.booking }); announceBooking(core, emit, b.id); }
       if (t.status === 'waiting') queues.add(t.queue_id);
       if (t.window_id) windows.add(t.window_id);
     }

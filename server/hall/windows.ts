@@ -4,6 +4,7 @@
  * and the pick and the update happen inside it), recall, start, finish, no-show, transfer, pause,
  * resume, mode, and a lead's out-of-order call.
  */
+import { announceBooking } from './booking-view.js';
 import { ticketTime } from './stamps.js';
 import { HallError } from '../../protocol/errors.js';
 import type { Ticket, TicketStatus, WindowMode } from '../../protocol/domain.js';
@@ -184,6 +185,7 @@ export function noShow(core: Core, actor: Actor, windowId: string): Result {
       if (b && bookingAfterTicket('no-show', b.status) === 'forfeited') {
         core.repos.bookings.save({ ...b, status: 'forfeited', forfeited_at: now });
         emit('booking:changed', { bookingId: b.id, status: 'forfeited' });
+        announceBooking(core, emit, b.id);
       }
     }
     record(core, 'ticket.no-show', actor, t.id, { ...ref(t), windowId: w.id, recalls: t.recalls });
