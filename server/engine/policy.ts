@@ -35,6 +35,10 @@ export const PolicySchema = z
       .default(['等候时间太长', '办事效率低', '服务态度不好', '业务不熟练', '没有一次性告知', '材料要求反复', '办事指南不清楚', '设施环境不便']),
     /** reports: the share of served tickets that waited longer than this (issue 15; seed 004 办理时间和时长) */
     waitTargetMinutes: z.number().int().min(1).max(600).default(30),
+    /** issue 19: a booking is postponed or changed only this many hours before the old and the new slot (seed 004 (4): 提前12小时告知) */
+    rescheduleNoticeHours: z.number().min(0).max(168).default(12),
+    /** issue 19: a single service longer than this is flagged in reports (seed 004 (3): 单人次不超过0.5个工作日) */
+    maxServiceMinutes: z.number().int().min(10).max(1440).default(240),
   })
   .strict();
 
