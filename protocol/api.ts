@@ -29,6 +29,8 @@ import type { LiveKpis, PeriodReport } from './reports.js';
 import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
 import type { DemoDevices, DemoPrintImage } from './responses.js';
 import { DemoCardBody, DemoScanBody } from './schemas.js';
+import { ContactBody, DeskQuery, DispatchBody } from './schemas.js';
+import type { BookingHistory, ContactResult, DeskWorklist } from './desk.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -151,6 +153,12 @@ export const API = {
   'GET /api/demo/prints/:id': { response: answer<DemoPrintImage>() },
   /** the same document rendered as one HTML page */
   'GET /api/reference': { response: answer<string>() },
+  // — booking desk (issue 19): 派单 → 签收, calls, a window's worklist, a booking's history
+  'POST /api/bookings/:id/dispatch': { body: DispatchBody, response: answer<BookingResult>() },
+  'POST /api/bookings/:id/sign': { response: answer<BookingResult>() },
+  'POST /api/bookings/:id/contacts': { body: ContactBody, response: answer<ContactResult>() },
+  'GET /api/bookings/:id/history': { response: answer<BookingHistory>() },
+  'GET /api/desk': { query: DeskQuery, response: answer<DeskWorklist>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

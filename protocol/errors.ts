@@ -85,6 +85,15 @@ export const ERRORS = {
   'events-pruned': [409, '序号 {fromSeq} 之前的事件已清理，最早可从 {firstSeq} 起重发', '所请求的事件已清理'],
   // services (issue 12)
   'daily-cap-reached': [409, '该事项今日号源已发完（每日{cap}个），请明日再来或网上预约', '该事项今日号源已发完，请明日再来或网上预约'],
+  // booking desk (issue 19): 派单 → 签收, contact, follow-up
+  'window-not-serving': [409, '该窗口不办理此预约事项，不能派单到该窗口'],
+  'booking-not-open': [409, '该预约已结束（已取消、已办结或已爽约），不能再派单或签收'],
+  'booking-already-signed': [409, '该预约已由窗口签收，不能改派'],
+  'booking-not-dispatched': [409, '该预约尚未派单到窗口，不能签收'],
+  'not-dispatch-window': [403, '只有派单窗口的工作人员才能签收该预约'],
+  'contact-outcome-invalid': [400, '联系结果与联系类型不符'],
+  'follow-up-too-early': [409, '预约时间过后{minutes}分钟仍未到场才可回访', '预约时间过后仍未到场才可回访'],
+  'booking-not-at-window': [403, '该预约不属于您的窗口'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -77,6 +77,13 @@ export interface LogEvents {
   'evaluation.pad-bound': { windowId: string };
   /** an admin asked the platform link to push the stream again from this seq (POST /api/platform/resend) */
   'platform.resent': { fromSeq: number };
+  // booking desk (issue 19); the subject is the booking's id; a contact's note stays in booking_contacts
+  /** 派单: a lead/admin handed the booking to a window (again, before sign-off) */
+  'booking.dispatched': { windowId: string };
+  /** 签收: the window's staff signed for it */
+  'booking.signed': { windowId: string };
+  /** a call about the booking: in advance or after a no-show */
+  'booking.contacted': { purpose: 'advance' | 'follow-up'; outcome: string };
 }
 
 export type LogType = keyof LogEvents;
@@ -101,6 +108,7 @@ const TYPES: Record<LogType, true> = {
   'calendar.year-entered': true,
   'evaluation.created': true, 'evaluation.followed-up': true, 'evaluation.pad-bound': true,
   'platform.resent': true,
+  'booking.dispatched': true, 'booking.signed': true, 'booking.contacted': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

@@ -64,6 +64,10 @@ export const CreateBookingBody = z.object({
   /** staff registering for a citizen (seed 002 紧急办理): the hall's `staff` booking rules apply */
   urgent: z.boolean().optional(),
   requestId: requestId.optional(),
+  /** 单位 (登记表, issue 19) */
+  unit: z.string().trim().max(50).optional(),
+  /** 记录人 (登记表): staff registering a phone/on-site booking without one are written down by their own name */
+  recordedBy: z.string().trim().max(20).optional(),
 });
 export const CancelBookingBody = z.object({ by: z.enum(['citizen', 'hall']), reason: z.string().max(200).optional() });
 /** why staff need one booking's personal data in clear (audited) */
@@ -230,3 +234,20 @@ export const ReportExportQuery = z.object({ from: date, to: date, format: z.enum
 /** the demo panel (issue 14): the sample card with this ID number (default: the sample's own), a code to scan */
 export const DemoCardBody = z.object({ idNumber: z.string().trim().min(1).max(32).optional() });
 export const DemoScanBody = z.object({ code: z.string().min(1).max(512) });
+
+// — booking desk (issue 19): 派单 → 签收, advance contact, no-show follow-up
+/** 派单: the window the 管理科 hands the booking to */
+export const DispatchBody = z.object({ windowId: id });
+export const CONTACT_PURPOSES = ['advance', 'follow-up'] as const;
+/** which outcome belongs to which call (the booking_contacts table's CHECK holds their union) */
+export const CONTACT_OUTCOMES = {
+  advance: ['reached', 'not-reached', 'confirmed', 'asked-to-change'],
+  'follow-up': ['gave-up', 'rescheduled', 'unreachable'],
+} as const;
+/** a call about a booking: in advance (seed 004 (3)) or after a no-show (004 (4)); the note stays out of the event log */
+export const ContactBody = z.object({
+  purpose: z.enum(CONTACT_PURPOSES),
+  outcome: z.enum([...CONTACT_OUTCOMES.advance, ...CONTACT_OUTCOMES['follow-up']]),
+  note: z.string().trim().max(500).optional(),
+});
+export const DeskQuery = z.object({ windowId: id });

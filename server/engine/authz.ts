@@ -81,6 +81,11 @@ export const PERMISSIONS = {
   'report.live': LEAD_UP,
   /** the demo panel: a kiosk's simulated reader and scanner, its virtual printer's tickets (demo only) */
   'demo.devices': ['admin'],
+  // booking desk (issue 19): 派单 by the 管理科; 签收 and calls by the window (the hall checks which window)
+  'booking.dispatch': LEAD_UP,
+  'booking.sign': STAFF_UP,
+  'booking.contact': STAFF_UP,
+  'booking.desk': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

@@ -44,6 +44,8 @@ export interface BookInput {
   name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; requestId?: string;
   /** staff registering for a citizen outside the channel's rules (seed 002 紧急办理): the `staff` channel's rules apply */
   urgent?: boolean;
+  /** 登记表 (issue 19): 单位, and 记录人 (a staff member's own name when they give none for a phone/on-site booking) */
+  unit?: string; recordedBy?: string;
 }
 
 export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; materials?: string[]; replayed?: boolean } {
@@ -68,6 +70,7 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
       id, channel: input.channel, service_id: service.id, date: input.date, slot: input.slot,
       slot_start: slotStartMs(input.date, input.slot, core.cfg.hours.tz), name: input.name.trim(), id_number: idNumber,
       phone: input.phone.trim(), created_at: now, created_by: actorTag(actor), code: newBookingCode(core),
+      ...registration(actor, input),
     });
     record(core, 'booking.created', actor, id, { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
     const materials = service.materials?.length ? { materials: service.materials } : {};
@@ -152,4 +155,11 @@ export function bookingById(core: Core, id: string, reveal: boolean): Booking {
   const b = core.repos.bookings.get(id);
   if (!b) throw new HallError('booking-not-found');
   return bookingView(b, core.cfg.hours.tz, reveal);
+}
+
+/** 登记表's 单位 and 记录人: staff writing down a phone or on-site booking are its 记录人 unless they name another */
+function registration(actor: Actor, input: BookInput): { unit: string | null; recorded_by: string | null } {
+  const staff = actor.kind === 'user' && input.channel !== 'online';
+  const recordedBy = input.recordedBy?.trim() || (staff ? actor.name ?? null : null);
+  return { unit: input.unit?.trim() || null, recorded_by: recordedBy || null };
 }
