@@ -28,6 +28,10 @@ export interface DeskEntry {
   lastContact?: ContactSummary;
   /** toCall only: when the advance call is due (0.5 working day after a phone registration; else the slot start) */
   dueBy?: string;
+  /** an advance call reached or confirmed the citizen */
+  reached: boolean;
+  /** the no-show follow-up call was made */
+  followedUp: boolean;
 }
 
 /** GET /api/desk?windowId= */
@@ -39,6 +43,10 @@ export interface DeskWorklist {
   toCall: DeskEntry[];
   /** no-shows: slot start + policy.forfeitMinutes passed, never checked in, no follow-up call yet; earliest slot first */
   followUp: DeskEntry[];
+  /** the window's other open bookings of the same days (on no list now): a console moves them onto a list as they change or time passes */
+  others: DeskEntry[];
+  /** policy.forfeitMinutes: a no-show joins followUp at slot start + this */
+  forfeitMinutes: number;
 }
 
 /** GET /api/bookings/:id/history: the booking's event-log entries and its calls, each oldest first */

@@ -1,6 +1,7 @@
 /** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
 import type { Availability, Booking, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
 import type { EvaluationRequestEvent } from './evaluations.js';
+import type { ContactSummary } from './desk.js';
 
 export interface TicketCalledEvent {
   ticket: { id: string; number: string; kind: TicketKind; queueId: string };
@@ -62,9 +63,10 @@ export interface ServerToClientEvents {
   'evaluation:request': (event: EvaluationRequestEvent) => void;
   /**
    * staff and admin connections only (issue 19): a booking changed (dispatched, signed for, contacted,
-   * rescheduled, checked in, served, cancelled, forfeited, its 办理情况 recorded); masked like every list
+   * rescheduled, checked in, served, cancelled, forfeited, its 办理情况 recorded); masked like every list;
+   * after a call about it (issue 19 booking desk), `contact` is that call without its note
    */
-  'booking:updated': (event: { booking: Booking }) => void;
+  'booking:updated': (event: { booking: Booking; contact?: ContactSummary }) => void;
 }
 
 /** Commands go over HTTP only, so there is one path for each action. */

@@ -52,7 +52,7 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
   const idNumber = normalizeIdNumber(input.idNumber) ?? input.idNumber;
   const bad = checkIdentity(idNumber, input.phone);
   if (bad) throw new HallError(bad.code);
-  return core.run('book', actor, input.requestId, () => {
+  return core.run('book', actor, input.requestId, (emit) => {
     const service = core.repos.services.get(input.serviceId);
     if (!service) throw new HallError('service-not-found');
     const now = core.now();
@@ -73,6 +73,7 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
       ...registration(actor, input),
     });
     record(core, 'booking.created', actor, id, { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
+    announceBooking(core, emit, id); // a window's booking desk lists it at once (issue 19)
     const materials = service.materials?.length ? { materials: service.materials } : {};
     return { booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz), qr: bookingQr(id, core.cfg.secret), ...materials };
   });

@@ -8,6 +8,7 @@ import type pino from 'pino';
 import type { Booking, QueueState, Ticket, WindowState } from '../../protocol/domain.js';
 import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
 import type { EvaluationRequestEvent } from '../../protocol/evaluations.js';
+import type { ContactSummary } from '../../protocol/desk.js';
 import type { LogEvents, LogType } from '../../protocol/log.js';
 import type { Repos } from '../db/repos.js';
 import type { TicketRow } from '../db/repos/tickets.js';
@@ -44,7 +45,7 @@ export interface HallEventMap {
   'ticket:issued': [{ ticket: Ticket; by: Actor; waitingAhead: number }];
   'booking:changed': [{ bookingId: string; status: string }];
   /** a booking's masked read model after a change (issue 19): relayed to staff sockets as `booking:updated` */
-  'booking:updated': [{ booking: Booking }];
+  'booking:updated': [{ booking: Booking; contact?: ContactSummary }];
   /** a principal's tokens (or one token) stopped working, or who they are changed: sockets re-check at once */
   'access:revoked': [{ principalId: string | null; tokenHash: string | null }];
   /** a ticket changed after issue (called, recalled, started, finished, no-show, transferred, cancelled, rated) */

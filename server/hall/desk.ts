@@ -122,8 +122,10 @@ export function contact(core: Core, actor: Actor, id: string, c: { purpose: Cont
     const row: ContactRow = { id: core.newId('bc'), booking_id: id, purpose: c.purpose, outcome: c.outcome, note: c.note?.trim() || null, at: now, by: actorTag(actor) };
     core.repos.bookingContacts.insert(row);
     record(core, 'booking.contacted', actor, id, { purpose: c.purpose, outcome: c.outcome });
-    announceBooking(core, emit, id);
-    return { contact: contactView(core, row), booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz) };
+    const out = { contact: contactView(core, row), booking: bookingView(core.repos.bookings.get(id)!, core.cfg.hours.tz) };
+    // announceBooking's event, with the call (no note) so a console moves the booking between its lists
+    emit('booking:updated', { booking: out.booking, contact: summary(out.contact) });
+    return out;
   });
 }
 
@@ -149,17 +151,27 @@ export function desk(core: Core, actor: Actor, windowId: string): DeskWorklist {
   });
   const byId = new Map(mine.map((r) => [r.id, r]));
   const last = new Map<string, ContactSummary>();
-  for (const c of contacts) last.set(c.booking_id, summary(contactView(core, c)));
+  const reached = new Set<string>();
+  const followedUp = new Set<string>();
+  for (const c of contacts) {
+    last.set(c.booking_id, summary(contactView(core, c)));
+    if (c.purpose === 'advance' && (c.outcome === 'reached' || c.outcome === 'confirmed')) reached.add(c.booking_id);
+    if (c.purpose === 'follow-up') followedUp.add(c.booking_id);
+  }
   const entry = (id: string, dueBy?: number): DeskEntry => ({
     booking: bookingView(byId.get(id)!, cfg.hours.tz),
     ...(last.has(id) ? { lastContact: last.get(id)! } : {}),
     ...(dueBy !== undefined ? { dueBy: toIso(dueBy, cfg.hours.tz) } : {}),
+    reached: reached.has(id), followedUp: followedUp.has(id),
   });
+  const listed = new Set([...lists.dispatched, ...lists.toCall.map((x) => x.id), ...lists.followUp]);
   return {
     windowId,
     dispatched: lists.dispatched.map((id) => entry(id)),
     toCall: lists.toCall.map((x) => entry(x.id, x.dueBy)),
     followUp: lists.followUp.map((id) => entry(id)),
+    others: mine.filter((r) => !listed.has(r.id) && isIn(OPEN, r.status)).map((r) => entry(r.id)),
+    forfeitMinutes: cfg.policy.forfeitMinutes,
   };
 }
 

@@ -156,7 +156,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
   bus.on('queue:updated', (e) => void io.emit('queue:updated', e));
   bus.on('ticket:issued', (e) => void io.to('staff').emit('ticket:issued', { ticket: e.ticket }));
   bus.on('ticket:updated', (e) => void io.to('staff').emit('ticket:updated', { ticket: e.ticket }));
-  bus.on('booking:updated', (e) => void io.to('staff').emit('booking:updated', { booking: e.booking }));
+  bus.on('booking:updated', (e) => void io.to('staff').emit('booking:updated', { booking: e.booking, ...(e.contact ? { contact: e.contact } : {}) }));
   bus.on('hall:updated', (e) => void io.emit('hall:updated', e));
   bus.on('evaluation:request', (e) => void io.to(padRoom(e.window.id)).emit('evaluation:request', e));
 

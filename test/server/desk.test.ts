@@ -102,6 +102,9 @@ describe('booking desk over HTTP (Monday 09:00)', () => {
     expect((await post(staff1, `/api/bookings/${phoneId}/contacts`, { purpose: 'advance', outcome: 'confirmed' })).status).toBe(201);
     desk = await s.api('GET', `/api/desk?windowId=w1`, { token: staff1 });
     expect(desk.body.toCall.map((e: any) => e.booking.id)).not.toContain(phoneId);
+    // still the window's: among the others, so a console can move it onto a list later
+    expect(desk.body.others.find((e: any) => e.booking.id === phoneId)).toMatchObject({ reached: true, followedUp: false });
+    expect(desk.body.forfeitMinutes).toBe(30);
   });
 
   it('the worklist: staff of another window → 403; unknown window → 404; a lead sees any window', async () => {
@@ -137,8 +140,11 @@ describe('booking desk over HTTP (Monday 09:00)', () => {
   it('booking:updated reaches staff sockets after 派单, 签收 and a call', async () => {
     const sock = s.socket(staff1);
     await new Promise<void>((res, rej) => { sock.once('connect', () => res()); setTimeout(() => rej(new Error('no connect')), 10_000); });
-    const b = (await post(staff1, '/api/bookings', citizen(6, { channel: 'phone', slot: '13:30' }))).body.booking;
+    // a new booking is announced too (a window's desk lists it at once)
     let ev = nextEvent(sock, 'booking:updated', 10_000);
+    const b = (await post(staff1, '/api/bookings', citizen(6, { channel: 'phone', slot: '13:30' }))).body.booking;
+    expect((await ev).booking).toMatchObject({ id: b.id, status: 'booked' });
+    ev = nextEvent(sock, 'booking:updated', 10_000);
     await post(lead, `/api/bookings/${b.id}/dispatch`, { windowId: 'w1' });
     expect((await ev).booking).toMatchObject({ id: b.id, dispatch: { windowId: 'w1' } });
     ev = nextEvent(sock, 'booking:updated', 10_000);
@@ -148,6 +154,7 @@ describe('booking desk over HTTP (Monday 09:00)', () => {
     await post(staff1, `/api/bookings/${b.id}/contacts`, { purpose: 'advance', outcome: 'reached', note: '不应出现在事件中' });
     const got = await ev;
     expect(got.booking.id).toBe(b.id);
+    expect(got.contact).toEqual({ purpose: 'advance', outcome: 'reached', at: '2026-11-23T09:00:00+08:00', by: '王丽' });
     expect(JSON.stringify(got)).not.toContain('不应出现');
     sock.close();
   });
