@@ -239,11 +239,9 @@ export const DemoScanBody = z.object({ code: z.string().min(1).max(512) });
 /** 派单: the window the 管理科 hands the booking to */
 export const DispatchBody = z.object({ windowId: id });
 export const CONTACT_PURPOSES = ['advance', 'follow-up'] as const;
-/** which outcome belongs to which call (the booking_contacts table's CHECK holds their union) */
-export const CONTACT_OUTCOMES = {
-  advance: ['reached', 'not-reached', 'confirmed', 'asked-to-change'],
-  'follow-up': ['gave-up', 'rescheduled', 'unreachable'],
-} as const;
+/** which outcome belongs to which call: protocol/rules/contact-outcomes.ts */
+export { CONTACT_OUTCOMES } from './rules/contact-outcomes.js';
+import { CONTACT_OUTCOMES } from './rules/contact-outcomes.js';
 /** a call about a booking: in advance (seed 004 (3)) or after a no-show (004 (4)); the note stays out of the event log */
 export const ContactBody = z.object({
   purpose: z.enum(CONTACT_PURPOSES),

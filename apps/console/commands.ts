@@ -13,9 +13,10 @@ import { ApiError, type Client } from '../kit/client.js';
 import type { FollowUpOutcome } from '../../protocol/evaluations.js';
 import { sessionCommands } from '../kit/session.js';
 import type { Store } from './store.js';
+import { deskCommands } from './desk.js';
 
 export type WindowAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'resume';
-export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel }
+export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; unit?: string; recordedBy?: string }
 
 /** today's figures are reloaded at most this often */
 export const REPORT_EVERY_MS = 30_000;
@@ -213,6 +214,8 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     followUp: (id: string, outcome: FollowUpOutcome, note: string) =>
       api.call('POST /api/evaluations/:id/follow-up', { params: { id }, body: { outcome, note } }),
     fail,
+    // — the booking desk (issue 19): 派单, 签收, calls
+    desk: deskCommands(store.desk, api),
   };
 }
 

@@ -18,8 +18,9 @@ import { parseLang, translator, type Lang } from '../kit/i18n.js';
 import { dateAt, skewOf, zoneOffsetMinutes } from '../kit/time.js';
 import { DICT, type MsgKey } from './i18n.js';
 import type { LiveKpis } from '../../protocol/reports.js';
+import { createDeskStore } from './desk.js';
 
-export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover';
+export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover' | 'desk';
 import type { Persist, Session } from '../kit/session.js';
 export type { Session, Persist } from '../kit/session.js';
 export interface Notice { kind: 'error' | 'info'; text: string; at: number }
@@ -186,6 +187,9 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
     if (x.status !== 'waiting') liveStale.value = true;
   }
 
+  /** the booking desk's lists (issue 19; ./desk.ts) */
+  const desk = createDeskStore({ now: serverNow, services });
+
   return {
     lang, t, session, windowId, view, snapshot, connected, skewMs, zoneMin, tick, queues, services, windows, pool, waiting,
     reservationsWaiting, missingReservations, bookingsById, report, reportStale, live, liveStale, notice, warnings, pending, serverNow, today, myWindow, myHallWindow,
@@ -246,6 +250,7 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
       bookingsById.value = next;
     },
     say(kind: Notice['kind'], text: string) { notice.value = { kind, text, at: clientNow() }; },
+    desk,
   };
 }
 

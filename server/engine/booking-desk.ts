@@ -6,7 +6,7 @@
  */
 import type { BookingChannel, BookingKind, BookingStatus } from '../../protocol/domain.js';
 import type { ContactOutcome, ContactPurpose } from '../../protocol/desk.js';
-import { CONTACT_OUTCOMES } from '../../protocol/schemas.js';
+import { CONTACT_OUTCOMES } from '../../protocol/rules/contact-outcomes.js';
 import { addDays, isWorkingDay, localDate, sessionsOn, toMinutes, zonedInstant, type HoursConfig } from './calendar.js';
 import type { Policy } from './policy.js';
 import { MINUTE } from './time.js';

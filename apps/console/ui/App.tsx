@@ -3,6 +3,7 @@ import type { View } from '../store.js';
 import { useApp } from '../context.js';
 import { BookingForm } from './BookingForm.js';
 import { BookingList } from './BookingList.js';
+import { BookingDesk } from './BookingDesk.js';
 import { Caller } from './Caller.js';
 import { Handover } from './Handover.js';
 import { LeadView } from './LeadView.js';
@@ -25,6 +26,7 @@ export function App() {
   const views: [View, string][] = [
     ['caller', t('navCaller')], ...(lead ? [['lead', t('navLead')] as [View, string]] : []),
     ['book', t('navBook')], ['bookings', t('navBookings')], ['handover', t('navHandover')],
+    ['desk', store.desk.count.value > 0 ? `${t('navDesk')} (${store.desk.count.value})` : t('navDesk')],
   ];
   const view = store.view.value;
   const w = store.myWindow.value;
@@ -90,7 +92,7 @@ export function App() {
       )}
       <main>
         {needWindow ? <WindowPicker /> : view === 'caller' ? <Caller /> : view === 'lead' ? <LeadView /> : view === 'book' ? <BookingForm />
-          : view === 'bookings' ? <BookingList /> : <Handover />}
+          : view === 'bookings' ? <BookingList /> : view === 'desk' ? <BookingDesk /> : <Handover />}
       </main>
     </div>
   );

@@ -19,6 +19,8 @@ export function BookingForm() {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
+  const [unit, setUnit] = useState('');
+  const [recordedBy, setRecordedBy] = useState('');
   const bookable = store.services.value.filter((s) => s.bookable);
   const [serviceId, setServiceId] = useState(bookable[0]?.id ?? '');
   const [date, setDate] = useState(addDays(store.today.value, 1));
@@ -46,14 +48,15 @@ export function BookingForm() {
     return live.stop;
   }, [idNumber, idOk]);
 
-  if (done) return <BookingConfirm booking={done.booking} qr={done.qr} onAgain={() => { setDone(null); setName(''); setIdNumber(''); setPhone(''); setSlot(''); setRefusal(null); }} />;
+  if (done) return <BookingConfirm booking={done.booking} qr={done.qr} onAgain={() => { setDone(null); setName(''); setIdNumber(''); setPhone(''); setSlot(''); setUnit(''); setRefusal(null); }} />;
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setRefusal(null);
     setBusy(true);
     try {
-      setDone(await cmd.book({ name: name.trim(), idNumber: normalizeIdNumber(idNumber) ?? idNumber.trim(), phone: phone.trim(), serviceId, date, slot, channel }));
+      setDone(await cmd.book({ name: name.trim(), idNumber: normalizeIdNumber(idNumber) ?? idNumber.trim(), phone: phone.trim(), serviceId, date, slot, channel,
+        ...(unit.trim() ? { unit: unit.trim() } : {}), ...(recordedBy.trim() ? { recordedBy: recordedBy.trim() } : {}) }));
     } catch (err) {
       setRefusal({ code: err instanceof ApiError ? err.code : 'error', text: refusalText(err, t) });
     } finally {
@@ -82,6 +85,9 @@ export function BookingForm() {
       <label>{t('phone')}<input name="phone" value={phone} maxLength={11} inputMode="numeric" autocomplete="off" onInput={(e) => setPhone(e.currentTarget.value)} required /></label>
       {phone.length >= 11 && !phoneOk && <span class="error">{t('badPhone')}</span>}
       {fieldError('invalid-phone')}
+      <label>{t('deskUnit')}<input name="unit" value={unit} maxLength={50} autocomplete="off" onInput={(e) => setUnit(e.currentTarget.value)} /></label>
+      <label>{t('recordedBy')}<input name="recordedBy" value={recordedBy} maxLength={20} autocomplete="off" placeholder={store.session.value?.user.name ?? ''}
+        onInput={(e) => setRecordedBy(e.currentTarget.value)} /></label>
       <label>{t('service')}
         <select name="serviceId" value={serviceId} onChange={(e) => { setServiceId(e.currentTarget.value); setSlot(''); }}>
           {bookable.map((s) => <option key={s.id} value={s.id}>{s.code} {store.lang.value === 'en' && s.nameEn ? s.nameEn : s.name}</option>)}

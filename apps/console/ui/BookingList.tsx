@@ -7,6 +7,7 @@ import { refusalText } from '../refusal.js';
 import { addDays } from '../../kit/time.js';
 import { Dialog } from '../../kit/ui/Dialog.js';
 import { HALL_CANCEL_NOTICE_HOURS, hallCancelIsLate } from '../../../protocol/rules/bookings.js';
+import { DispatchDialog } from './DispatchDialog.js';
 
 export function BookingList() {
   const { store, cmd } = useApp();
@@ -16,6 +17,9 @@ export function BookingList() {
   const [q, setQ] = useState('');
   const [list, setList] = useState<Booking[] | null>(null);
   const [cancelling, setCancelling] = useState<Booking | null>(null);
+  const [dispatching, setDispatching] = useState<Booking | null>(null);
+  const lead = store.role.value === 'lead' || store.role.value === 'admin';
+  const windowNumber = new Map(store.windows.value.map((w) => [w.id, w.number]));
   const [version, setVersion] = useState(0);
   useEffect(() => {
     const live = latest();
@@ -43,12 +47,15 @@ export function BookingList() {
                 <td>{b.slot}</td><td class="booking-code">{b.code ?? ''}</td><td>{service.get(b.serviceId)?.name ?? b.serviceId}</td><td>{b.name}</td><td>{b.idNumber}</td><td>{b.phone}</td>
                 <td>{t(`channel_${b.channel}`)}</td>
                 <td class={`bst ${b.status}`}>{t(`bstatus_${b.status}`)}{b.cancelReason ? `（${b.cancelReason}）` : ''}</td>
-                <td>{(b.status === 'booked' || b.status === 'checked-in') && <button onClick={() => setCancelling(b)}>{t('cancelBooking')}</button>}</td>
+                <td>{(b.status === 'booked' || b.status === 'checked-in') && <button onClick={() => setCancelling(b)}>{t('cancelBooking')}</button>}
+                  {b.dispatch && <small class="dispatched"> {t('dispatchedTo', { n: windowNumber.get(b.dispatch.windowId) ?? '?' })}{b.dispatch.signedAt ? ` · ${t('signedShort')}` : ''}</small>}
+                  {lead && (b.status === 'booked' || b.status === 'checked-in') && !b.dispatch?.signedAt && <button onClick={() => setDispatching(b)}>{t('dispatch')}</button>}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {dispatching && <DispatchDialog booking={dispatching} onClose={(changed) => { setDispatching(null); if (changed) setVersion(version + 1); }} />}
       {cancelling && <CancelDialog booking={cancelling} onClose={(changed) => { setCancelling(null); if (changed) setVersion(version + 1); }} />}
     </section>
   );
