@@ -70,7 +70,7 @@ export function BookingDesk() {
         <td class="last-contact">{x.lastContact
           ? <>{t(`outcome_${x.lastContact.outcome}`)}<br /><small>{mmdd(x.lastContact.at)} {hhmm(x.lastContact.at)} {x.lastContact.by}</small></>
           : <small>{t('deskNoContact')}</small>}</td>
-        <td class="actions">{actions}<button type="button" class="link" onClick={() => setHistory(b)}>{t('deskHistory')}</button></td>
+        <td><div class="actions">{actions}<button type="button" class="link" onClick={() => setHistory(b)}>{t('deskHistory')}</button></div></td>
       </tr>
     );
   };
