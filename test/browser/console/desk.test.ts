@@ -103,4 +103,25 @@ describe('预约工作台', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await shot(page, 'desk-after-1440x900');
   });
+
+  it("a lead's booking list: 派单 offers only the windows serving the service, and the row shows where it went", async () => {
+    const b = (await server.api('POST', '/api/bookings', { token: await server.deviceToken('platform', 'gov'), body: citizen(15, { slot: '15:30' }) })).body.booking;
+    const lead = await openConsole(browser, server);
+    await lead.setViewportSize({ width: 1440, height: 900 });
+    await signIn(lead, 'lead1');
+    await lead.getByRole('button', { name: '预约名单' }).click();
+    await button(lead, '明天').click();
+    const row = lead.locator(`tr[data-booking="${b.id}"]`);
+    await row.getByRole('button', { name: '派单', exact: true }).click();
+    const dialog = lead.getByRole('dialog');
+    const options = await dialog.getByLabel('派往窗口').locator('option').allInnerTexts();
+    // s-a02 is queue qA: the windows whose queues include qA, never window 4 (不动产 only)
+    expect(options.map((o) => o.split('号')[0])).toEqual(['1', '2', '3', '5', '7', '11', '12']);
+    await dialog.getByLabel('派往窗口').selectOption('w3');
+    await dialog.getByRole('button', { name: '派单', exact: true }).click();
+    await lead.getByText('已派单到3号窗口').waitFor();
+    await row.getByText('已派3号窗口').waitFor();
+    await shot(lead, 'desk-dispatch-lead-1440x900');
+    await lead.context().close();
+  });
 });
