@@ -69,6 +69,19 @@ describe('预约工作台', () => {
     expect(await page.getByTestId('desk-count').innerText()).toBe('待处理 4 件');
   });
 
+  it('经办记录 shows the booking\'s history: registered, dispatched, signed, with who', async () => {
+    await rowOf('toCall', ids.phone).getByRole('button', { name: '经办记录' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('签收').waitFor();
+    const text = await dialog.innerText();
+    expect(text).toContain('登记预约');
+    expect(text).toContain('派单');
+    expect(text).toContain('带班组长');
+    expect(text).toContain('王丽');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('记录联系: the outcome and a note from the keyboard; confirmed takes it off the calls to make', async () => {
     await rowOf('toCall', ids.online).getByRole('button', { name: '记录联系' }).click();
     const dialog = page.getByRole('dialog');
