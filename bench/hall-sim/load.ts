@@ -100,7 +100,9 @@ export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt
     while (out.calls < plan.calls && performance.now() < deadline) {
       const sent = performance.now();
       const r = await a.post('POST /api/windows/:id/call-next', at('call-next'), token, {});
-      if (!ok(r) || !r.body.ticket) { await sleep(jitter(500)); continue; }
+      // nobody waiting: staff look at the waiting count again a little later (a console shows it from
+      // queue:updated; nobody presses call-next twice a second), 5 % of a service time, at least 0.5 s
+      if (!ok(r) || !r.body.ticket) { await sleep(jitter(Math.max(500, serve * 0.05))); continue; }
       out.calls++;
       onCall(r.body.ticket.id, sent);
       const roll = Math.random();
