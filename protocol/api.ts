@@ -163,6 +163,7 @@ export const API = {
   'POST /api/bookings/:id/service': { body: ServiceRecordBody, response: answer<BookingResult>() },
   'POST /api/bookings/:id/assign': { body: AssignBody, response: answer<BookingResult>() },
   'GET /api/visits': { query: VisitsQuery, response: answer<Booking[]>() },
+  'GET /api/visits/assignees': { response: answer<{ id: string; name: string; role: string }[]>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

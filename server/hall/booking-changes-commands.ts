@@ -46,5 +46,9 @@ export function bookingChangeCommands(core: Core, authorize: (a: Actor, c: Comma
       authorize(actor, 'visit.read');
       return changes.visits(core, actor, q);
     },
+    assignees(actor: Actor) {
+      authorize(actor, 'visit.read');
+      return changes.assignees(core);
+    },
   };
 }

@@ -213,6 +213,11 @@ export function visitColumns(core: Core, actor: Actor, input: { channel: string;
   return { kind: 'visit', address: input.address.trim(), assignee_id: input.assigneeId ?? null };
 }
 
+/** GET /api/visits/assignees: the active accounts a visit may go to, by display name (on the badge: not personal data) */
+export function assignees(core: Core): { id: string; name: string; role: string }[] {
+  return core.repos.users.list().filter((u) => u.active && ['staff', 'lead', 'admin'].includes(u.role)).map((u) => ({ id: u.id, name: u.name, role: u.role }));
+}
+
 /** POST /api/bookings/:id/assign (lead+): a visit still open goes to a staff member. */
 export function assignVisit(core: Core, actor: Actor, id: string, assigneeId: string): { booking: Booking } {
   return core.run('booking.assign', actor, undefined, (emit) => {

@@ -139,6 +139,9 @@ describe('booking changes, 办理情况 and 上门办 over HTTP (Monday 09:00)',
     expect(a.body.booking.assigneeId).toBe('u-staff2');
     expect((await s.api('GET', `/api/visits?from=${MON}`, { token: staff2 })).body.map((b: any) => b.id)).toEqual([visit.booking.id]);
     expect((await s.api('GET', `/api/visits?from=${MON}&assigneeId=u-staff2`, { token: lead })).body).toHaveLength(1);
+    const names = (await s.api('GET', '/api/visits/assignees', { token: staff1 })).body as { id: string; name: string }[];
+    expect(names.map((u) => u.id)).toEqual(expect.arrayContaining(['u-staff1', 'u-lead1']));
+    expectError(await s.api('GET', '/api/visits/assignees', { token: kiosk }), 403, 'forbidden');
   });
 
   it('办理情况 of a visit by its assignee (another staff member → 403): done → served, minutes; not done keeps it open', async () => {

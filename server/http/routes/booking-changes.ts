@@ -30,6 +30,7 @@ export function bookingChangeRoutes({ hall }: ServerContext): Router {
   r.post('/bookings/:id/assign', allow('booking.assign'), (req, res) => {
     res.json(changes.assign(actorOf(req), param(req, 'id'), parse(AssignBody, req.body).assigneeId));
   });
+  r.get('/visits/assignees', allow('visit.read'), noStore, (req, res) => void res.json(changes.assignees(actorOf(req))));
   r.get('/visits', allow('visit.read'), noStore, (req, res) => void res.json(changes.visits(actorOf(req), parse(VisitsQuery, req.query))));
 
   return r;
