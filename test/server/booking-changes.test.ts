@@ -193,6 +193,22 @@ describe('booking changes, 办理情况 and 上门办 over HTTP (Monday 09:00)',
     expect(mine.longServices).toBeNull();
   });
 
+  it('approval checks again: the new slot filled up meanwhile → 422 slot-full; a slot with one place left takes the move', async () => {
+    const { booking } = await book(staff1, 110, { channel: 'phone', date: WED, slot: '08:30' });
+    const asked = await reschedule(staff1, booking.id, WED, '16:30');
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const changeId = asked.body.change.id;
+    for (let n = 111; n < 115; n++) await book(staff1, n, { channel: 'phone', date: WED, slot: '16:30' });
+    expectError(await s.api('POST', `/api/booking-changes/${changeId}/approve`, { token: lead, body: {} }), 422, 'slot-full');
+    // a slot with 3 of 4 places taken takes it
+    const other = (await book(staff1, 115, { channel: 'phone', date: WED, slot: '11:30' })).booking;
+    for (let n = 116; n < 119; n++) await book(staff1, n, { channel: 'phone', date: WED, slot: '13:30' });
+    const asked2 = await reschedule(staff1, other.id, WED, '13:30');
+    expect(asked2.status, JSON.stringify(asked2.body)).toBe(201);
+    const c2 = asked2.body.change.id;
+    expect((await s.api('POST', `/api/booking-changes/${c2}/approve`, { token: lead, body: {} })).status).toBe(200);
+  });
+
   it('approval checks again: a request fine at 09:00 is refused once the old slot is inside the notice; the request stays pending', async () => {
     // asked at 13:55 for Tuesday 09:30 → Wednesday 11:30; at 22:00 Tuesday 09:30 is 11.5 hours away
     const { booking } = await book(staff1, 109, { channel: 'phone', date: TUE, slot: '09:30' });
