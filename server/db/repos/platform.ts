@@ -32,7 +32,7 @@ export function outboxRepo(db: Db) {
   };
 }
 
-export type SmsKind = 'confirmed' | 'reminder' | 'forfeited' | 'cancelled';
+export type SmsKind = 'confirmed' | 'reminder' | 'forfeited' | 'cancelled' | 'rescheduled';
 export interface SmsRow {
   id: string; booking_id: string; kind: SmsKind; day: string; phone: string; text: string; params: string;
   status: 'pending' | 'sent'; attempts: number; next_at: number; created_at: number; sent_at: number | null;
