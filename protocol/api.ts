@@ -31,6 +31,8 @@ import type { DemoDevices, DemoPrintImage } from './responses.js';
 import { DemoCardBody, DemoScanBody } from './schemas.js';
 import { ContactBody, DeskQuery, DispatchBody } from './schemas.js';
 import type { BookingHistory, ContactResult, DeskWorklist } from './desk.js';
+import { ApproveChangeBody, AssignBody, BookingChangesQuery, RefuseChangeBody, RescheduleBody, ServiceRecordBody, VisitsQuery } from './schemas.js';
+import type { BookingChange } from './booking-changes.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -159,6 +161,17 @@ export const API = {
   'POST /api/bookings/:id/contacts': { body: ContactBody, response: answer<ContactResult>() },
   'GET /api/bookings/:id/history': { response: answer<BookingHistory>() },
   'GET /api/desk': { query: DeskQuery, response: answer<DeskWorklist>() },
+  // — booking changes (改期), 办理情况 and 上门办 (issue 19)
+  'POST /api/bookings/:id/reschedule': { body: RescheduleBody, response: answer<{ change: BookingChange }>() },
+  'GET /api/bookings/:id/changes': { response: answer<BookingChange[]>() },
+  'GET /api/booking-changes': { query: BookingChangesQuery, response: answer<BookingChange[]>() },
+  'POST /api/booking-changes/:id/approve': { body: ApproveChangeBody, response: answer<{ change: BookingChange; booking: Booking }>() },
+  'POST /api/booking-changes/:id/refuse': { body: RefuseChangeBody, response: answer<{ change: BookingChange }>() },
+  'POST /api/booking-changes/:id/withdraw': { response: answer<{ change: BookingChange }>() },
+  'POST /api/bookings/:id/service': { body: ServiceRecordBody, response: answer<BookingResult>() },
+  'POST /api/bookings/:id/assign': { body: AssignBody, response: answer<BookingResult>() },
+  'GET /api/visits': { query: VisitsQuery, response: answer<Booking[]>() },
+  'GET /api/visits/assignees': { response: answer<{ id: string; name: string; role: string }[]>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -94,6 +94,20 @@ export const ERRORS = {
   'contact-outcome-invalid': [400, '联系结果与联系类型不符'],
   'follow-up-too-early': [409, '预约时间过后{minutes}分钟仍未到场才可回访', '预约时间过后仍未到场才可回访'],
   'booking-not-at-window': [403, '该预约不属于您的窗口'],
+  // booking changes, 办理情况 and 上门办 (issue 19, docs/contract.md "Booking changes, 办理情况 and 上门办")
+  'reschedule-too-late': [409, '改期须至少提前{hours}小时告知申请人：原预约时段和新时段都须在{hours}小时之后', '改期须至少提前告知申请人'],
+  'reschedule-not-allowed': [409, '该预约当前状态不能改期（只能改期尚未签到的预约）'],
+  'reschedule-unchanged': [422, '新的预约时段与原时段相同'],
+  'reschedule-pending': [409, '该预约已有一条待审批的改期申请'],
+  'change-not-found': [404, '找不到该改期申请'],
+  'change-not-pending': [409, '该改期申请已处理，不能再审批或撤回'],
+  'visit-no-checkin': [409, '上门办理的预约无需到大厅取号'],
+  'visit-staff-only': [403, '上门办理须由大厅工作人员登记，网上渠道不能预约上门办理'],
+  'visit-address-required': [422, '上门办理须填写上门地址'],
+  'not-a-visit': [409, '该预约不是上门办理'],
+  'assignee-invalid': [422, '承办人须为在用的工作人员账号'],
+  'service-record-not-allowed': [409, '该预约当前状态不能登记办理情况'],
+  'service-times-invalid': [422, '办理时间不正确：结束时间不能早于开始时间'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

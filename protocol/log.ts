@@ -84,7 +84,21 @@ export interface LogEvents {
   'booking.signed': { windowId: string };
   /** a call about the booking: in advance or after a no-show */
   'booking.contacted': { purpose: 'advance' | 'follow-up'; outcome: string };
+  // booking changes, 办理情况 and 上门办 (issue 19): subject = the booking's id; no reason or note text, no address
+  /** staff asked to move a booking (004 (4)); the reason stays in booking_changes */
+  'booking.reschedule-requested': { changeId: string; from: BookingWhen; to: BookingWhen };
+  /** a lead approved: the booking moved (same id and code) */
+  'booking.rescheduled': { changeId: string; from: BookingWhen; to: BookingWhen };
+  'booking.reschedule-refused': { changeId: string };
+  'booking.reschedule-withdrawn': { changeId: string };
+  /** 办理情况 recorded or corrected by hand (004 (5)); the notes stay on the booking */
+  'booking.service-recorded': { done: boolean; minutes: number | null };
+  /** a visit (上门办) given to a staff member */
+  'booking.assigned': { assigneeId: string };
 }
+
+/** a booking's date and slot start, as the change log names them */
+export interface BookingWhen { date: string; slot: string }
 
 export type LogType = keyof LogEvents;
 export type LogData<K extends LogType> = LogEvents[K];
@@ -109,6 +123,8 @@ const TYPES: Record<LogType, true> = {
   'evaluation.created': true, 'evaluation.followed-up': true, 'evaluation.pad-bound': true,
   'platform.resent': true,
   'booking.dispatched': true, 'booking.signed': true, 'booking.contacted': true,
+  'booking.reschedule-requested': true, 'booking.rescheduled': true, 'booking.reschedule-refused': true,
+  'booking.reschedule-withdrawn': true, 'booking.service-recorded': true, 'booking.assigned': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

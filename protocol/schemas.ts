@@ -68,6 +68,10 @@ export const CreateBookingBody = z.object({
   unit: z.string().trim().max(50).optional(),
   /** 记录人 (登记表): staff registering a phone/on-site booking without one are written down by their own name */
   recordedBy: z.string().trim().max(20).optional(),
+  /** 上门办 (issue 19): a visit at the citizen's address (required then, personal data), given to a staff member */
+  kind: z.enum(['window', 'visit']).optional(),
+  address: z.string().trim().min(1).max(100).optional(),
+  assigneeId: id.optional(),
 });
 export const CancelBookingBody = z.object({ by: z.enum(['citizen', 'hall']), reason: z.string().max(200).optional() });
 /** why staff need one booking's personal data in clear (audited) */
@@ -249,3 +253,23 @@ export const ContactBody = z.object({
   note: z.string().trim().max(500).optional(),
 });
 export const DeskQuery = z.object({ windowId: id });
+// — booking changes, 办理情况 and 上门办 (issue 19)
+/** POST /api/bookings/:id/reschedule */
+export const RescheduleBody = z.object({ date, slot, reason: z.string().trim().min(1).max(200) });
+/** GET /api/booking-changes */
+export const BookingChangesQuery = z.object({ status: z.enum(['pending', 'approved', 'refused', 'withdrawn']).optional() });
+export const ApproveChangeBody = z.object({ note: z.string().trim().max(200).optional() }).default({});
+export const RefuseChangeBody = z.object({ note: z.string().trim().min(1).max(200) });
+/** a time of service: HH:MM on the booking's date (hall time), or ISO 8601 with an offset */
+const serviceTime = z.union([hhmm, z.string().datetime({ offset: true })]);
+/** POST /api/bookings/:id/service: 办理情况 (004 (5)); handlers are 承办人1/2 */
+export const ServiceRecordBody = z.object({
+  done: z.boolean(),
+  from: serviceTime.optional(),
+  to: serviceTime.optional(),
+  handlers: z.array(z.string().trim().min(1).max(32)).max(2).optional(),
+  notes: z.string().trim().max(500).optional(),
+});
+export const AssignBody = z.object({ assigneeId: id });
+/** GET /api/visits (both days included; default today) */
+export const VisitsQuery = z.object({ from: date.optional(), to: date.optional(), assigneeId: id.optional() });

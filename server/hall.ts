@@ -34,6 +34,7 @@ import { evaluationCommands } from './hall/evaluations-commands.js';
 import { reportCommands } from './hall/reports.js';
 import { platformCommands } from './hall/platform-commands.js';
 import { deskCommands } from './hall/desk-commands.js';
+import { bookingChangeCommands } from './hall/booking-changes-commands.js';
 
 export type { Actor, Command } from './engine/authz.js';
 export { refusal, may } from './engine/authz.js';
@@ -58,6 +59,7 @@ export class Hall {
   readonly platform: ReturnType<typeof platformCommands>;
   /** the booking desk (issue 19): 派单 → 签收, calls, the window's worklist, a booking's history */
   readonly desk: ReturnType<typeof deskCommands>;
+  readonly bookingChanges: ReturnType<typeof bookingChangeCommands>;
 
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
@@ -68,6 +70,7 @@ export class Hall {
     this.evaluations = evaluationCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     this.platform = platformCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     this.desk = deskCommands(this.core, (a, c, w) => this.authorize(a, c, w));
+    this.bookingChanges = bookingChangeCommands(this.core, (a, c, w) => this.authorize(a, c, w));
   }
 
   get events() { return this.core.bus; }

@@ -15,8 +15,10 @@ import { sessionCommands } from '../kit/session.js';
 import type { Store } from './store.js';
 import { deskCommands } from './desk.js';
 
+import { changeCommands } from './changes.js';
+
 export type WindowAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'resume';
-export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; unit?: string; recordedBy?: string }
+export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; kind?: 'window' | 'visit'; address?: string; assigneeId?: string; unit?: string; recordedBy?: string }
 
 /** today's figures are reloaded at most this often */
 export const REPORT_EVERY_MS = 30_000;
@@ -216,6 +218,8 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     fail,
     // — the booking desk (issue 19): 派单, 签收, calls
     desk: deskCommands(store.desk, api),
+    // — booking changes, 办理情况 and 上门办 (issue 19)
+    ...changeCommands(api),
   };
 }
 

@@ -24,7 +24,8 @@ export function connectConsole(store: Store, token: string, onSnapshot: () => vo
       'ticket:updated': ({ ticket }) => store.applyTicket(ticket),
       'ticket:called': ({ ticket }) => store.applyCalled(ticket.id),
       'hall:updated': (e) => store.applyHall(e),
-      'booking:updated': (e) => store.desk.apply(e),
+      // a booking changed (issue 19): lists show the store's copy, so nothing is refetched; the desk moves it between its lists
+      'booking:updated': (e) => { store.rememberBookings([e.booking]); store.desk.apply(e); },
     },
   });
 }

@@ -1,6 +1,7 @@
 /** Every string the console shows, Chinese first, English available. `{name}` placeholders are filled by `t`. */
 import type { Dictionaries, Translate as KitTranslate } from '../kit/i18n.js';
 import { deskEn, deskZh } from './i18n-desk.js';
+import { CHANGES_EN, CHANGES_ZH } from './i18n-changes.js';
 
 export type { Lang } from '../kit/i18n.js';
 
@@ -66,6 +67,7 @@ const zh = {
   toReports: '统计报表',
   liveWaiting: '当前等候', liveLongest: '最长等候', liveMinutes: '{n}分钟', liveServed: '今日已办结', liveWindowsOpen: '开放窗口',
   ...deskZh,
+  ...CHANGES_ZH,
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -132,6 +134,7 @@ const en: Record<MsgKey, string> = {
   toReports: 'Reports',
   liveWaiting: 'Waiting now', liveLongest: 'Longest wait', liveMinutes: '{n} min', liveServed: 'Served today', liveWindowsOpen: 'Windows open',
   ...deskEn,
+  ...CHANGES_EN,
 };
 
 export type Translate = KitTranslate<MsgKey>;

@@ -20,7 +20,7 @@ import { DICT, type MsgKey } from './i18n.js';
 import type { LiveKpis } from '../../protocol/reports.js';
 import { createDeskStore } from './desk.js';
 
-export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover' | 'desk';
+export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover' | 'visits' | 'approvals' | 'desk';
 import type { Persist, Session } from '../kit/session.js';
 export type { Session, Persist } from '../kit/session.js';
 export interface Notice { kind: 'error' | 'info'; text: string; at: number }

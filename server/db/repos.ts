@@ -9,6 +9,7 @@ import { evaluationsRepo } from './repos/evaluations.js';
 import { reportsRepo } from './repos/reports.js';
 import { outboxRepo, smsRepo } from './repos/platform.js';
 import { bookingContactsRepo } from './repos/booking-contacts.js';
+import { bookingChangesRepo } from './repos/booking-changes.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -34,6 +35,7 @@ export function createRepos(db: Db) {
     outbox: outboxRepo(db),
     sms: smsRepo(db),
     bookingContacts: bookingContactsRepo(db),
+    bookingChanges: bookingChangesRepo(db),
   };
 }
 

@@ -86,6 +86,17 @@ export const PERMISSIONS = {
   'booking.sign': STAFF_UP,
   'booking.contact': STAFF_UP,
   'booking.desk': STAFF_UP,
+  // booking changes, 办理情况 and 上门办 (issue 19)
+  /** ask to move a booking (004 (4)); the requester may withdraw the request */
+  'booking.reschedule-request': STAFF_UP,
+  /** list, approve or refuse the requests (政务服务管理科) */
+  'booking.reschedule-decide': LEAD_UP,
+  /** 办理情况 by hand: staff only for their window's ticket or their own visit (checked by the hall) */
+  'booking.service-record': STAFF_UP,
+  /** give a visit (上门办) to a staff member */
+  'booking.assign': LEAD_UP,
+  /** GET /api/visits: staff see their own */
+  'visit.read': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

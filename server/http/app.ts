@@ -19,6 +19,7 @@ import { reportRoutes } from './routes/reports.js';
 import { platformRoutes } from './routes/platform.js';
 import { demoRoutes } from './routes/demo.js';
 import { deskRoutes } from './routes/desk.js';
+import { bookingChangeRoutes } from './routes/booking-changes.js';
 
 /** Log paths with anything that looks like an ID number or phone masked (they appear in /citizens/:idNumber). */
 export const safePath = (p: string) => p.replace(/\d{6,}[\dXx]?/g, (m) => maskIdNumber(m));
@@ -74,6 +75,7 @@ export function createApp(ctx: ServerContext, distDir: string) {
   api.use(platformRoutes(ctx));
   api.use(demoRoutes(ctx));
   api.use(deskRoutes(ctx));
+  api.use(bookingChangeRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);
 

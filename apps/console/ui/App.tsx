@@ -10,6 +10,8 @@ import { LeadView } from './LeadView.js';
 import { Login } from '../../kit/ui/Login.js';
 import { OwnPassword } from '../../kit/ui/OwnPassword.js';
 import { WindowPicker } from './WindowPicker.js';
+import { ApprovalsList } from './ApprovalsList.js';
+import { VisitsList } from './VisitsList.js';
 import { Dialog } from '../../kit/ui/Dialog.js';
 import { useState } from 'preact/hooks';
 
@@ -27,6 +29,8 @@ export function App() {
     ['caller', t('navCaller')], ...(lead ? [['lead', t('navLead')] as [View, string]] : []),
     ['book', t('navBook')], ['bookings', t('navBookings')], ['handover', t('navHandover')],
     ['desk', store.desk.count.value > 0 ? `${t('navDesk')} (${store.desk.count.value})` : t('navDesk')],
+    // issue 19: 上门办 for everyone, 改期审批 for leads
+    ['visits', t('navVisits')], ...(lead ? [['approvals', t('navApprovals')] as [View, string]] : []),
   ];
   const view = store.view.value;
   const w = store.myWindow.value;
@@ -92,7 +96,8 @@ export function App() {
       )}
       <main>
         {needWindow ? <WindowPicker /> : view === 'caller' ? <Caller /> : view === 'lead' ? <LeadView /> : view === 'book' ? <BookingForm />
-          : view === 'bookings' ? <BookingList /> : view === 'desk' ? <BookingDesk /> : <Handover />}
+          : view === 'bookings' ? <BookingList /> : view === 'visits' ? <VisitsList /> : view === 'approvals' ? <ApprovalsList />
+          : view === 'desk' ? <BookingDesk /> : <Handover />}
       </main>
     </div>
   );
