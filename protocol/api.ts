@@ -29,6 +29,8 @@ import type { LiveKpis, PeriodReport } from './reports.js';
 import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
 import type { DemoDevices, DemoPrintImage } from './responses.js';
 import { DemoCardBody, DemoScanBody } from './schemas.js';
+import { DutyFormQuery, HandoverFormQuery, RosterBody, RosterQuery } from './schemas.js';
+import type { DutyForm, HandoverForm, RegistrationForm, RosterDay, RosterEntry } from './forms.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -151,6 +153,13 @@ export const API = {
   'GET /api/demo/prints/:id': { response: answer<DemoPrintImage>() },
   /** the same document rendered as one HTML page */
   'GET /api/reference': { response: answer<string>() },
+  // — forms and the duty roster (issue 19)
+  'GET /api/roster': { query: RosterQuery, response: answer<RosterDay>() },
+  'POST /api/roster': { body: RosterBody, response: answer<{ entry: RosterEntry }>() },
+  'DELETE /api/roster/:id': { response: answer<Ok>() },
+  'GET /api/forms/registration/:bookingId': { response: answer<RegistrationForm>() },
+  'GET /api/forms/handover': { query: HandoverFormQuery, response: answer<HandoverForm>() },
+  'GET /api/forms/duty': { query: DutyFormQuery, response: answer<DutyForm>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

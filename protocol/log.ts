@@ -50,8 +50,8 @@ export interface LogEvents {
   /** staff needed one booking's personal data in clear (POST /api/bookings/:id/reveal): why */
   'booking.revealed': { reason: string };
   // accounts and devices (server/hall/people.ts); never a password or a token
-  'user.created': { username: string; name: string; role: Role; windowIds: string[] };
-  'user.updated': { role?: Role; windowIds?: string[]; name?: string; active?: boolean };
+  'user.created': { username: string; name: string; role: Role; windowIds: string[]; phone?: 'set' };
+  'user.updated': { role?: Role; windowIds?: string[]; name?: string; active?: boolean; phone?: 'set' | 'cleared' };
   'user.password-set': { by: 'self' | 'admin' };
   /** `from`: the client address of the sign-in */
   'user.signed-in': { from: string };
@@ -77,6 +77,13 @@ export interface LogEvents {
   'evaluation.pad-bound': { windowId: string };
   /** an admin asked the platform link to push the stream again from this seq (POST /api/platform/resend) */
   'platform.resent': { fromSeq: number };
+  // forms and the duty roster (issue 19): ids only, no names or phones
+  /** someone was put on the 上岗表 of a date (the subject is the roster entry's id) */
+  'roster.assigned': { date: string; role: 'window' | 'back-office' | 'lead'; userId: string; session: string | null; bookingId: string | null };
+  /** an entry was taken off the 上岗表 */
+  'roster.removed': { date: string; role: 'window' | 'back-office' | 'lead'; userId: string };
+  /** a printable form was opened showing these bookings' name and phone in clear (the subject is the booking or the date) */
+  'form.revealed': { form: 'registration' | 'handover' | 'duty'; date: string; bookingIds: string[] };
 }
 
 export type LogType = keyof LogEvents;
@@ -101,6 +108,7 @@ const TYPES: Record<LogType, true> = {
   'calendar.year-entered': true,
   'evaluation.created': true, 'evaluation.followed-up': true, 'evaluation.pad-bound': true,
   'platform.resent': true,
+  'roster.assigned': true, 'roster.removed': true, 'form.revealed': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

@@ -8,6 +8,7 @@ import { ticketsRepo } from './repos/tickets.js';
 import { evaluationsRepo } from './repos/evaluations.js';
 import { reportsRepo } from './repos/reports.js';
 import { outboxRepo, smsRepo } from './repos/platform.js';
+import { rosterRepo } from './repos/roster.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -32,6 +33,7 @@ export function createRepos(db: Db) {
     reports: reportsRepo(db),
     outbox: outboxRepo(db),
     sms: smsRepo(db),
+    roster: rosterRepo(db),
   };
 }
 

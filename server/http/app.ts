@@ -18,6 +18,7 @@ import { evaluationRoutes } from './routes/evaluations.js';
 import { reportRoutes } from './routes/reports.js';
 import { platformRoutes } from './routes/platform.js';
 import { demoRoutes } from './routes/demo.js';
+import { formRoutes } from './routes/forms.js';
 
 /** Log paths with anything that looks like an ID number or phone masked (they appear in /citizens/:idNumber). */
 export const safePath = (p: string) => p.replace(/\d{6,}[\dXx]?/g, (m) => maskIdNumber(m));
@@ -72,6 +73,7 @@ export function createApp(ctx: ServerContext, distDir: string) {
   api.use(reportRoutes(ctx));
   api.use(platformRoutes(ctx));
   api.use(demoRoutes(ctx));
+  api.use(formRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);
 
