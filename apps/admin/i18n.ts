@@ -1,5 +1,6 @@
 /** Every string the admin app shows, Chinese first, English available. `{name}` placeholders are filled by `t`. */
 import type { Dictionaries, Lang, Translate as KitTranslate } from '../kit/i18n.js';
+import { ROSTER_EN, ROSTER_ZH } from './i18n-roster.js';
 
 export type { Lang } from '../kit/i18n.js';
 
@@ -112,6 +113,7 @@ const zh = {
   plResend: '从序号重发', plResendHint: '平台漏收或需补数时，从该序号起重新推送（平台按序号去重）', plResendDone: '将从序号 {n} 起重新推送',
   plSms: '今日短信', plSmsEmpty: '今天没有短信。', smsKind: '类型', smsPhone: '手机', smsStatus: '状态', smsAttempts: '次数', smsText: '内容',
   sms_confirmed: '预约成功', sms_reminder: '前一日提醒', sms_forfeited: '爽约', sms_cancelled: '大厅取消', sms_pending: '待发送', sms_sent: '已发送',
+  ...ROSTER_ZH,
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -218,6 +220,7 @@ const en: Record<MsgKey, string> = {
   plResend: 'Resend from seq', plResendHint: 'When the platform missed events: push again from this seq (the platform dedupes by seq)', plResendDone: 'Pushing again from seq {n}',
   plSms: 'Today\'s SMS', plSmsEmpty: 'No messages today.', smsKind: 'Kind', smsPhone: 'Mobile', smsStatus: 'Status', smsAttempts: 'Tries', smsText: 'Text',
   sms_confirmed: 'Confirmed', sms_reminder: 'Reminder', sms_forfeited: 'No-show', sms_cancelled: 'Cancelled by hall', sms_pending: 'Pending', sms_sent: 'Sent',
+  ...ROSTER_EN,
 };
 
 export type Translate = KitTranslate<MsgKey>;
@@ -237,6 +240,7 @@ export const LOG_LABELS: Record<Lang, Record<string, string>> = {
     'day.closed': '日终', 'user.created': '新建账号', 'user.updated': '修改账号', 'user.password-set': '设置密码', 'user.signed-in': '登录', 'user.signed-out': '退出',
     'device.registered': '登记设备', 'device.replaced': '更换设备', 'device.revoked': '撤销设备', 'settings.updated': '修改设置',
     'evaluation.created': '评价', 'evaluation.followed-up': '差评回访', 'evaluation.pad-bound': '评价器绑定窗口',
+    'roster.assigned': '安排上岗', 'roster.removed': '移出上岗表', 'form.revealed': '打印表单（显示完整信息）',
   },
   en: {},
 };

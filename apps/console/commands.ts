@@ -213,6 +213,8 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     followUp: (id: string, outcome: FollowUpOutcome, note: string) =>
       api.call('POST /api/evaluations/:id/follow-up', { params: { id }, body: { outcome, note } }),
     fail,
+    // — issue 19: the day's duty roster (上岗表)
+    roster: (date: string) => api.call('GET /api/roster', { query: { date } }),
   };
 }
 
