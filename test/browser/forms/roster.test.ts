@@ -74,4 +74,23 @@ describe('the duty roster', () => {
     await page.screenshot({ path: artifact('forms/console-roster-1280'), fullPage: true });
     await page.context().close();
   });
+
+  it('a duty lead edits the roster in the console: back-office staff for the afternoon, a refusal shown in place, and removal', async () => {
+    const page = await openConsole(browser, server);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, 'lead1');
+    await page.getByRole('button', { name: '交办单' }).click();
+    const form = page.locator('section.roster-panel form.roster-add');
+    await form.locator('select[name=role]').selectOption('back-office');
+    await form.locator('select[name=userId]').selectOption('u-staff4');
+    await form.locator('select[name=session]').selectOption('13:00-17:00');
+    await form.getByRole('button', { name: '安排' }).click();
+    await page.locator('.roster-table tbody tr').nth(1).getByRole('cell', { name: '刘洋' }).waitFor();
+    await form.getByRole('button', { name: '安排' }).click(); // the same again
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('已按相同岗位和时段安排');
+    await page.screenshot({ path: artifact('forms/console-roster-lead'), fullPage: true });
+    await page.locator('.roster-table tbody tr').nth(1).getByRole('button', { name: '移除' }).click();
+    await expect.poll(() => page.locator('.roster-table tbody tr').count()).toBe(1);
+    await page.context().close();
+  });
 });
