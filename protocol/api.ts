@@ -29,6 +29,8 @@ import type { LiveKpis, PeriodReport } from './reports.js';
 import { EventsQuery, ResendBody, SmsQuery, type EventsPage, type PlatformStatus, type SmsMessage } from './platform.js';
 import type { DemoDevices, DemoPrintImage } from './responses.js';
 import { DemoCardBody, DemoScanBody } from './schemas.js';
+import { ApproveChangeBody, AssignBody, BookingChangesQuery, RefuseChangeBody, RescheduleBody, ServiceRecordBody, VisitsQuery } from './schemas.js';
+import type { BookingChange } from './booking-changes.js';
 import { DutyFormQuery, HandoverFormQuery, RosterBody, RosterQuery } from './schemas.js';
 import type { DutyForm, HandoverForm, RegistrationForm, RosterDay, RosterEntry } from './forms.js';
 
@@ -153,6 +155,17 @@ export const API = {
   'GET /api/demo/prints/:id': { response: answer<DemoPrintImage>() },
   /** the same document rendered as one HTML page */
   'GET /api/reference': { response: answer<string>() },
+  // — booking changes (改期), 办理情况 and 上门办 (issue 19)
+  'POST /api/bookings/:id/reschedule': { body: RescheduleBody, response: answer<{ change: BookingChange }>() },
+  'GET /api/bookings/:id/changes': { response: answer<BookingChange[]>() },
+  'GET /api/booking-changes': { query: BookingChangesQuery, response: answer<BookingChange[]>() },
+  'POST /api/booking-changes/:id/approve': { body: ApproveChangeBody, response: answer<{ change: BookingChange; booking: Booking }>() },
+  'POST /api/booking-changes/:id/refuse': { body: RefuseChangeBody, response: answer<{ change: BookingChange }>() },
+  'POST /api/booking-changes/:id/withdraw': { response: answer<{ change: BookingChange }>() },
+  'POST /api/bookings/:id/service': { body: ServiceRecordBody, response: answer<BookingResult>() },
+  'POST /api/bookings/:id/assign': { body: AssignBody, response: answer<BookingResult>() },
+  'GET /api/visits': { query: VisitsQuery, response: answer<Booking[]>() },
+  'GET /api/visits/assignees': { response: answer<{ id: string; name: string; role: string }[]>() },
   // — forms and the duty roster (issue 19)
   'GET /api/roster': { query: RosterQuery, response: answer<RosterDay>() },
   'POST /api/roster': { body: RosterBody, response: answer<{ entry: RosterEntry }>() },

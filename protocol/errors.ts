@@ -85,6 +85,20 @@ export const ERRORS = {
   'events-pruned': [409, '序号 {fromSeq} 之前的事件已清理，最早可从 {firstSeq} 起重发', '所请求的事件已清理'],
   // services (issue 12)
   'daily-cap-reached': [409, '该事项今日号源已发完（每日{cap}个），请明日再来或网上预约', '该事项今日号源已发完，请明日再来或网上预约'],
+  // booking changes, 办理情况 and 上门办 (issue 19, docs/contract.md "Booking changes, 办理情况 and 上门办")
+  'reschedule-too-late': [409, '改期须至少提前{hours}小时告知申请人：原预约时段和新时段都须在{hours}小时之后', '改期须至少提前告知申请人'],
+  'reschedule-not-allowed': [409, '该预约当前状态不能改期（只能改期尚未签到的预约）'],
+  'reschedule-unchanged': [422, '新的预约时段与原时段相同'],
+  'reschedule-pending': [409, '该预约已有一条待审批的改期申请'],
+  'change-not-found': [404, '找不到该改期申请'],
+  'change-not-pending': [409, '该改期申请已处理，不能再审批或撤回'],
+  'visit-no-checkin': [409, '上门办理的预约无需到大厅取号'],
+  'visit-staff-only': [403, '上门办理须由大厅工作人员登记，网上渠道不能预约上门办理'],
+  'visit-address-required': [422, '上门办理须填写上门地址'],
+  'not-a-visit': [409, '该预约不是上门办理'],
+  'assignee-invalid': [422, '承办人须为在用的工作人员账号'],
+  'service-record-not-allowed': [409, '该预约当前状态不能登记办理情况'],
+  'service-times-invalid': [422, '办理时间不正确：结束时间不能早于开始时间'],
   // forms and the duty roster (issue 19)
   'roster-date-not-extended': [422, '{date} 不是延时服务日（大厅开放的周末或节假日），不排上岗表', '该日不是延时服务日，不排上岗表'],
   'roster-user-not-staff': [422, '只能安排在职的工作人员（窗口人员、带班或管理员）'],

@@ -99,6 +99,8 @@ export interface TicketPrintJob {
   waitingAhead: number;
   /** the numbers of the windows serving the ticket's queue, printed as 办理窗口：4号、5号 (none: the line is left out) */
   windows?: number[];
+  /** the service's materials to bring (issue 12), printed as 请携带：… below the waiting count (none: left out) */
+  materials?: string[];
   /** ISO 8601 with offset; printed in that offset's wall-clock time. */
   issuedAt: string;
   /** ASCII only: printed as a QR code. */

@@ -77,6 +77,17 @@ export interface LogEvents {
   'evaluation.pad-bound': { windowId: string };
   /** an admin asked the platform link to push the stream again from this seq (POST /api/platform/resend) */
   'platform.resent': { fromSeq: number };
+  // booking changes, 办理情况 and 上门办 (issue 19): subject = the booking's id; no reason or note text, no address
+  /** staff asked to move a booking (004 (4)); the reason stays in booking_changes */
+  'booking.reschedule-requested': { changeId: string; from: BookingWhen; to: BookingWhen };
+  /** a lead approved: the booking moved (same id and code) */
+  'booking.rescheduled': { changeId: string; from: BookingWhen; to: BookingWhen };
+  'booking.reschedule-refused': { changeId: string };
+  'booking.reschedule-withdrawn': { changeId: string };
+  /** 办理情况 recorded or corrected by hand (004 (5)); the notes stay on the booking */
+  'booking.service-recorded': { done: boolean; minutes: number | null };
+  /** a visit (上门办) given to a staff member */
+  'booking.assigned': { assigneeId: string };
   // forms and the duty roster (issue 19): ids only, no names or phones
   /** someone was put on the 上岗表 of a date (the subject is the roster entry's id) */
   'roster.assigned': { date: string; role: 'window' | 'back-office' | 'lead'; userId: string; session: string | null; bookingId: string | null };
@@ -85,6 +96,9 @@ export interface LogEvents {
   /** a printable form was opened showing these bookings' name and phone in clear (the subject is the booking or the date) */
   'form.revealed': { form: 'registration' | 'handover' | 'duty'; date: string; bookingIds: string[] };
 }
+
+/** a booking's date and slot start, as the change log names them */
+export interface BookingWhen { date: string; slot: string }
 
 export type LogType = keyof LogEvents;
 export type LogData<K extends LogType> = LogEvents[K];
@@ -108,6 +122,8 @@ const TYPES: Record<LogType, true> = {
   'calendar.year-entered': true,
   'evaluation.created': true, 'evaluation.followed-up': true, 'evaluation.pad-bound': true,
   'platform.resent': true,
+  'booking.reschedule-requested': true, 'booking.rescheduled': true, 'booking.reschedule-refused': true,
+  'booking.reschedule-withdrawn': true, 'booking.service-recorded': true, 'booking.assigned': true,
   'roster.assigned': true, 'roster.removed': true, 'form.revealed': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];

@@ -61,7 +61,7 @@ export const SmsQuery = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/,
 export const SmsMessage = z.object({
   id: z.string(),
   bookingId: z.string(),
-  kind: z.enum(['confirmed', 'reminder', 'forfeited', 'cancelled']),
+  kind: z.enum(['confirmed', 'reminder', 'forfeited', 'cancelled', 'rescheduled']),
   /** masked: 138****0000 */
   phone: z.string(),
   text: z.string(),

@@ -2,6 +2,7 @@
  * Reports (CONTRACT.md "Reports", issue 15): the figures a hall is judged by, their groupings, and
  * the answer of GET /api/reports. Plain types and the few constants the server and the admin app share.
  */
+import type { LongServices } from './booking-changes.js';
 
 /** How a report's rows are grouped. */
 export const REPORT_GROUPINGS = ['day', 'week', 'month', 'hour', 'service', 'queue', 'window', 'staff', 'channel'] as const;
@@ -59,6 +60,13 @@ export interface BookingFigures {
   served: number;
   /** how long before its slot's start a booking was made: under 24 hours, 1–3 days, 3–7 days, more than 7 days */
   leadTime: { under1Day: number; days1to3: number; days3to7: number; over7Days: number };
+  /**
+   * issue 19: bookings by kind, window or 上门办 visit (the channel split above counts both); a day
+   * summarized before issue 19 has none (its visits are 0: there were none)
+   */
+  byKind: { window: number; visit: number };
+  /** visits recorded as done (办理情况) */
+  visitsServed: number;
 }
 
 export interface RatingFigures {
@@ -89,6 +97,8 @@ export interface PeriodReport {
   waitBuckets: number[];
   /** true when only the asking staff member's windows are counted */
   ownWindowsOnly: boolean;
+  /** issue 19: services longer than policy.maxServiceMinutes (办理情况 of the period's bookings); null for staff */
+  longServices: LongServices | null;
 }
 
 /** GET /api/reports/live: today's running figures for the lead's view (refreshed on the hall's events) */

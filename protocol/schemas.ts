@@ -69,6 +69,10 @@ export const CreateBookingBody = z.object({
   /** staff registering for a citizen (seed 002 紧急办理): the hall's `staff` booking rules apply */
   urgent: z.boolean().optional(),
   requestId: requestId.optional(),
+  /** 上门办 (issue 19): a visit at the citizen's address (required then, personal data), given to a staff member */
+  kind: z.enum(['window', 'visit']).optional(),
+  address: z.string().trim().min(1).max(100).optional(),
+  assigneeId: id.optional(),
 });
 export const CancelBookingBody = z.object({ by: z.enum(['citizen', 'hall']), reason: z.string().max(200).optional() });
 /** why staff need one booking's personal data in clear (audited) */
@@ -235,6 +239,26 @@ export const ReportExportQuery = z.object({ from: date, to: date, format: z.enum
 /** the demo panel (issue 14): the sample card with this ID number (default: the sample's own), a code to scan */
 export const DemoCardBody = z.object({ idNumber: z.string().trim().min(1).max(32).optional() });
 export const DemoScanBody = z.object({ code: z.string().min(1).max(512) });
+// — booking changes, 办理情况 and 上门办 (issue 19)
+/** POST /api/bookings/:id/reschedule */
+export const RescheduleBody = z.object({ date, slot, reason: z.string().trim().min(1).max(200) });
+/** GET /api/booking-changes */
+export const BookingChangesQuery = z.object({ status: z.enum(['pending', 'approved', 'refused', 'withdrawn']).optional() });
+export const ApproveChangeBody = z.object({ note: z.string().trim().max(200).optional() }).default({});
+export const RefuseChangeBody = z.object({ note: z.string().trim().min(1).max(200) });
+/** a time of service: HH:MM on the booking's date (hall time), or ISO 8601 with an offset */
+const serviceTime = z.union([hhmm, z.string().datetime({ offset: true })]);
+/** POST /api/bookings/:id/service: 办理情况 (004 (5)); handlers are 承办人1/2 */
+export const ServiceRecordBody = z.object({
+  done: z.boolean(),
+  from: serviceTime.optional(),
+  to: serviceTime.optional(),
+  handlers: z.array(z.string().trim().min(1).max(32)).max(2).optional(),
+  notes: z.string().trim().max(500).optional(),
+});
+export const AssignBody = z.object({ assigneeId: id });
+/** GET /api/visits (both days included; default today) */
+export const VisitsQuery = z.object({ from: date.optional(), to: date.optional(), assigneeId: id.optional() });
 // — forms and the duty roster (issue 19)
 /** GET /api/roster and GET /api/forms/duty */
 export const RosterQuery = z.object({ date });

@@ -33,6 +33,7 @@ import { lineOf } from './hall/line.js';
 import { evaluationCommands } from './hall/evaluations-commands.js';
 import { reportCommands } from './hall/reports.js';
 import { platformCommands } from './hall/platform-commands.js';
+import { bookingChangeCommands } from './hall/booking-changes-commands.js';
 import { rosterCommands } from './hall/roster-commands.js';
 
 export type { Actor, Command } from './engine/authz.js';
@@ -56,6 +57,7 @@ export class Hall {
   private watch: ClockWatchState | null = null;
   readonly evaluations: ReturnType<typeof evaluationCommands>;
   readonly platform: ReturnType<typeof platformCommands>;
+  readonly bookingChanges: ReturnType<typeof bookingChangeCommands>;
   readonly roster: ReturnType<typeof rosterCommands>;
 
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
@@ -66,6 +68,7 @@ export class Hall {
     lineOf(this.core); // the line index: built now from the database, and the bus's first listener
     this.evaluations = evaluationCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     this.platform = platformCommands(this.core, (a, c, w) => this.authorize(a, c, w));
+    this.bookingChanges = bookingChangeCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     this.roster = rosterCommands(this.core, (a, c, w) => this.authorize(a, c, w));
   }
 

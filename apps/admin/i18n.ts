@@ -113,6 +113,8 @@ const zh = {
   plResend: '从序号重发', plResendHint: '平台漏收或需补数时，从该序号起重新推送（平台按序号去重）', plResendDone: '将从序号 {n} 起重新推送',
   plSms: '今日短信', plSmsEmpty: '今天没有短信。', smsKind: '类型', smsPhone: '手机', smsStatus: '状态', smsAttempts: '次数', smsText: '内容',
   sms_confirmed: '预约成功', sms_reminder: '前一日提醒', sms_forfeited: '爽约', sms_cancelled: '大厅取消', sms_pending: '待发送', sms_sent: '已发送',
+  // issue 19 (booking changes)
+  sms_rescheduled: '预约改期',
   ...ROSTER_ZH,
 } as const;
 
@@ -220,6 +222,8 @@ const en: Record<MsgKey, string> = {
   plResend: 'Resend from seq', plResendHint: 'When the platform missed events: push again from this seq (the platform dedupes by seq)', plResendDone: 'Pushing again from seq {n}',
   plSms: 'Today\'s SMS', plSmsEmpty: 'No messages today.', smsKind: 'Kind', smsPhone: 'Mobile', smsStatus: 'Status', smsAttempts: 'Tries', smsText: 'Text',
   sms_confirmed: 'Confirmed', sms_reminder: 'Reminder', sms_forfeited: 'No-show', sms_cancelled: 'Cancelled by hall', sms_pending: 'Pending', sms_sent: 'Sent',
+  // issue 19 (booking changes)
+  sms_rescheduled: 'Rescheduled',
   ...ROSTER_EN,
 };
 

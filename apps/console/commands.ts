@@ -14,9 +14,10 @@ import { ApiError, type Client } from '../kit/client.js';
 import type { FollowUpOutcome } from '../../protocol/evaluations.js';
 import { sessionCommands } from '../kit/session.js';
 import type { Store } from './store.js';
+import { changeCommands } from './changes.js';
 
 export type WindowAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'resume';
-export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel }
+export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; kind?: 'window' | 'visit'; address?: string; assigneeId?: string }
 
 /** today's figures are reloaded at most this often */
 export const REPORT_EVERY_MS = 30_000;
@@ -214,6 +215,8 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     followUp: (id: string, outcome: FollowUpOutcome, note: string) =>
       api.call('POST /api/evaluations/:id/follow-up', { params: { id }, body: { outcome, note } }),
     fail,
+    // — booking changes, 办理情况 and 上门办 (issue 19)
+    ...changeCommands(api),
     // — issue 19: the day's duty roster (上岗表)
     roster: (date: string) => api.call('GET /api/roster', { query: { date } }),
     assignRoster: (body: BodyOf<'POST /api/roster'>) => api.call('POST /api/roster', { body }),

@@ -24,6 +24,8 @@ export function connectConsole(store: Store, token: string, onSnapshot: () => vo
       'ticket:updated': ({ ticket }) => store.applyTicket(ticket),
       'ticket:called': ({ ticket }) => store.applyCalled(ticket.id),
       'hall:updated': (e) => store.applyHall(e),
+      // a booking changed (issue 19): lists show the store's copy, so nothing is refetched
+      'booking:updated': ({ booking }) => store.rememberBookings([booking]),
     },
   });
 }

@@ -1,5 +1,6 @@
 /** Every string the console shows, Chinese first, English available. `{name}` placeholders are filled by `t`. */
 import type { Dictionaries, Translate as KitTranslate } from '../kit/i18n.js';
+import { CHANGES_EN, CHANGES_ZH } from './i18n-changes.js';
 import { FORMS_EN, FORMS_ZH } from './i18n-forms.js';
 
 export type { Lang } from '../kit/i18n.js';
@@ -65,6 +66,7 @@ const zh = {
   ratingsVia_pad: '评价器', ratingsVia_qr: '扫码', ratingsVia_keypad: '按键评价器', ratingsVia_staff: '工作人员录入',
   toReports: '统计报表',
   liveWaiting: '当前等候', liveLongest: '最长等候', liveMinutes: '{n}分钟', liveServed: '今日已办结', liveWindowsOpen: '开放窗口',
+  ...CHANGES_ZH,
   ...FORMS_ZH,
 } as const;
 
@@ -131,6 +133,7 @@ const en: Record<MsgKey, string> = {
   ratingsVia_pad: 'pad', ratingsVia_qr: 'QR', ratingsVia_keypad: 'keypad', ratingsVia_staff: 'staff',
   toReports: 'Reports',
   liveWaiting: 'Waiting now', liveLongest: 'Longest wait', liveMinutes: '{n} min', liveServed: 'Served today', liveWindowsOpen: 'Windows open',
+  ...CHANGES_EN,
   ...FORMS_EN,
 };
 

@@ -19,7 +19,7 @@ import { dateAt, skewOf, zoneOffsetMinutes } from '../kit/time.js';
 import { DICT, type MsgKey } from './i18n.js';
 import type { LiveKpis } from '../../protocol/reports.js';
 
-export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover';
+export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover' | 'visits' | 'approvals';
 import type { Persist, Session } from '../kit/session.js';
 export type { Session, Persist } from '../kit/session.js';
 export interface Notice { kind: 'error' | 'info'; text: string; at: number }

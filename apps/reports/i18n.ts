@@ -16,6 +16,8 @@ const zh = {
   to_: '至', back: '返回控制台',
   by_day: '按日', by_week: '按周', by_month: '按月', by_hour: '按时段', by_service: '按事项', by_queue: '按队列', by_window: '按窗口',
   by_staff: '按人员', by_channel: '按渠道',
+  // issue 19: 上门办 and long services
+  visitsLine: '其中上门办{visits}（已办{served}）', longServices: '单次办理超过{max}分钟：{n}笔', longNone: '无',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -31,6 +33,8 @@ const en: Record<Key, string> = {
   weekdays: 'Mon|Tue|Wed|Thu|Fri|Sat|Sun', longer: 'longer', to_: 'to', back: 'Back to console',
   by_day: 'Day', by_week: 'Week', by_month: 'Month', by_hour: 'Hour', by_service: 'Service', by_queue: 'Queue', by_window: 'Window',
   by_staff: 'Staff', by_channel: 'Channel',
+  // issue 19: 上门办 and long services
+  visitsLine: '{visits} home visits ({served} done)', longServices: 'Services over {max} min: {n}', longNone: 'none',
 };
 export type MsgKey = Key;
 export const DICT: Dictionaries<MsgKey> = { zh, en };

@@ -8,7 +8,8 @@
  */
 import { io as connect, type Socket } from 'socket.io-client';
 
-const send = (m: object) => process.send?.(m);
+// the parent may be gone (it stopped, or failed): a child never dies of telling it
+const send = (m: object) => void (process.connected && process.send?.(m, undefined, undefined, () => undefined));
 const sockets: Socket[] = [];
 const seen = new Map<string, number>();
 let events = 0;

@@ -62,6 +62,7 @@ export function renderTicketBytes(job: TicketPrintJob, paperWidth: PaperWidth): 
     p.bold(false);
   }
   line(`您前面还有 ${job.waitingAhead} 人等候`);
+  if (job.materials?.length) for (const l of fold(materialsLine(job.materials), cols)) line(l);
   line(`取号时间 ${wallClock(job.issuedAt)}`);
   p.newLine();
 
@@ -73,6 +74,11 @@ export function renderTicketBytes(job: TicketPrintJob, paperWidth: PaperWidth): 
   for (const notice of job.notices) for (const l of fold(notice, cols)) line(l);
   p.cut();
   return Buffer.from(p.getBuffer());
+}
+
+/** ['身份证', '营业执照'] → '请携带：身份证、营业执照' (the kiosk's ticket screen lists the same) */
+export function materialsLine(materials: string[]): string {
+  return `请携带：${materials.join('、')}`;
 }
 
 /** [4, 5] → '办理窗口：4号、5号' (the kiosk screen says the same) */

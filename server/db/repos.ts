@@ -8,6 +8,7 @@ import { ticketsRepo } from './repos/tickets.js';
 import { evaluationsRepo } from './repos/evaluations.js';
 import { reportsRepo } from './repos/reports.js';
 import { outboxRepo, smsRepo } from './repos/platform.js';
+import { bookingChangesRepo } from './repos/booking-changes.js';
 import { rosterRepo } from './repos/roster.js';
 
 export function createRepos(db: Db) {
@@ -33,6 +34,7 @@ export function createRepos(db: Db) {
     reports: reportsRepo(db),
     outbox: outboxRepo(db),
     sms: smsRepo(db),
+    bookingChanges: bookingChangesRepo(db),
     roster: rosterRepo(db),
   };
 }

@@ -81,6 +81,17 @@ export const PERMISSIONS = {
   'report.live': LEAD_UP,
   /** the demo panel: a kiosk's simulated reader and scanner, its virtual printer's tickets (demo only) */
   'demo.devices': ['admin'],
+  // booking changes, 办理情况 and 上门办 (issue 19)
+  /** ask to move a booking (004 (4)); the requester may withdraw the request */
+  'booking.reschedule-request': STAFF_UP,
+  /** list, approve or refuse the requests (政务服务管理科) */
+  'booking.reschedule-decide': LEAD_UP,
+  /** 办理情况 by hand: staff only for their window's ticket or their own visit (checked by the hall) */
+  'booking.service-record': STAFF_UP,
+  /** give a visit (上门办) to a staff member */
+  'booking.assign': LEAD_UP,
+  /** GET /api/visits: staff see their own */
+  'visit.read': STAFF_UP,
   // forms and the duty roster (issue 19)
   /** GET /api/roster: the day's 上岗表 */
   'roster.read': STAFF_UP,

@@ -63,7 +63,11 @@ export const SmsSchema = z
       /** the approved 短信签名 */
       signName: z.string().min(1),
       /** an approved template code per message kind; its parameters are docs/platform.md's */
-      templates: z.strictObject(Object.fromEntries(SMS_KINDS.map((k) => [k, z.string().min(1)])) as Record<(typeof SMS_KINDS)[number], z.ZodString>),
+      templates: z.strictObject({
+        ...(Object.fromEntries(SMS_KINDS.map((k) => [k, z.string().min(1)])) as Record<(typeof SMS_KINDS)[number], z.ZodString>),
+        /** issue 19: a booking moved by an approved change; optional (without it such texts stay pending, retried) */
+        rescheduled: z.string().min(1).optional(),
+      }),
       endpoint: z.string().min(1).default('dysmsapi.aliyuncs.com'),
     }).optional(),
   })

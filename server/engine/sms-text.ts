@@ -5,7 +5,7 @@
  */
 import type { Policy } from './policy.js';
 
-export type SmsKind = 'confirmed' | 'reminder' | 'forfeited' | 'cancelled';
+export type SmsKind = 'confirmed' | 'reminder' | 'forfeited' | 'cancelled' | 'rescheduled';
 
 export interface SmsFacts {
   signName: string;
@@ -20,11 +20,16 @@ export interface SmsFacts {
   noShowsThisMonth?: number;
   /** cancelled: why */
   reason?: string | null;
+  /** rescheduled: the date and slot the booking had before (issue 19) */
+  from?: { date: string; slot: string };
+  /** a visit (上门办, issue 19): no kiosk check-in to explain */
+  visit?: boolean;
 }
 
 export interface SmsMessageText { text: string; params: Record<string, string> }
 
 function checkinRule(f: SmsFacts): string {
+  if (f.visit) return '工作人员将按约定时间上门办理，请保持电话畅通';
   return `请于${f.slot}前${f.policy.checkinOpensMinutes}分钟至${f.slot}后${f.policy.forfeitMinutes}分钟内在取号机输入预约码或刷身份证签到，逾期视为爽约`;
 }
 
@@ -52,6 +57,12 @@ export function smsText(kind: SmsKind, f: SmsFacts): SmsMessageText {
     case 'cancelled':
       body = `很抱歉，${f.reason ? `因${f.reason}，` : ''}您预约的${f.date} ${f.slot}${f.service}（预约码${f.code}）已被大厅取消，不计爽约。如需办理请重新预约。`;
       params.reason = f.reason ?? '';
+      break;
+    case 'rescheduled':
+      // seed 004 二(4): the hall tells the citizen, at least policy.rescheduleNoticeHours ahead
+      body = `您预约的${f.from ? `${f.from.date} ${f.from.slot}` : ''}${f.service}经大厅同意改至${f.date} ${f.slot}，预约码${f.code}不变。${checkinRule(f)}。`;
+      params.fromDate = f.from?.date ?? '';
+      params.fromSlot = f.from?.slot ?? '';
       break;
   }
   return { text: `【${f.signName}】${body}`, params };

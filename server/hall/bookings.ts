@@ -16,6 +16,7 @@ import { HOLDS_PLACE } from '../../protocol/rules/bookings.js';
 import { outcome } from '../../protocol/rules/lifecycle.js';
 import { record } from './core.js';
 import { saveTicket } from './ticket-store.js';
+import { visitColumns } from './booking-changes.js';
 import { queueCounts } from './views.js';
 
 export function creditFor(core: Core, idNumber: string): Credit {
@@ -44,12 +45,15 @@ export interface BookInput {
   name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; requestId?: string;
   /** staff registering for a citizen outside the channel's rules (seed 002 紧急办理): the `staff` channel's rules apply */
   urgent?: boolean;
+  /** 上门办 (issue 19, ./booking-changes.ts `visitColumns`) */
+  kind?: 'window' | 'visit'; address?: string; assigneeId?: string;
 }
 
 export function book(core: Core, actor: Actor, input: BookInput): { booking: Booking; qr: string; materials?: string[]; replayed?: boolean } {
   const idNumber = normalizeIdNumber(input.idNumber) ?? input.idNumber;
   const bad = checkIdentity(idNumber, input.phone);
   if (bad) throw new HallError(bad.code);
+  const visit = visitColumns(core, actor, input);
   return core.run('book', actor, input.requestId, () => {
     const service = core.repos.services.get(input.serviceId);
     if (!service) throw new HallError('service-not-found');
@@ -58,7 +62,8 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
       .filter((b) => HOLDS_PLACE.includes(b.status)).map((b) => b.slot);
     const refusal = checkBooking(
       { idNumber, phone: input.phone, channel: input.channel, ruleChannel: input.urgent ? 'staff' : input.channel, date: input.date, slot: input.slot, service },
-      { now, bookedInSlot: core.repos.bookings.countInSlot(service.id, input.date, input.slot), personSlotsThatDay: personSlots,
+      // a visit takes no window slot's place (issue 19)
+      { now, bookedInSlot: visit.kind === 'visit' ? 0 : core.repos.bookings.countInSlot(service.id, input.date, input.slot), personSlotsThatDay: personSlots,
         barredUntil: creditFor(core, idNumber).barredUntil },
       core.cfg.hours, core.cfg.policy, core.cfg.booking,
     );
@@ -68,6 +73,7 @@ export function book(core: Core, actor: Actor, input: BookInput): { booking: Boo
       id, channel: input.channel, service_id: service.id, date: input.date, slot: input.slot,
       slot_start: slotStartMs(input.date, input.slot, core.cfg.hours.tz), name: input.name.trim(), id_number: idNumber,
       phone: input.phone.trim(), created_at: now, created_by: actorTag(actor), code: newBookingCode(core),
+      ...visit,
     });
     record(core, 'booking.created', actor, id, { channel: input.channel, serviceId: service.id, date: input.date, slot: input.slot });
     const materials = service.materials?.length ? { materials: service.materials } : {};

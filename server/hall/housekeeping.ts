@@ -6,6 +6,9 @@
  * - tokens: an expired or revoked token, kept 30 days for audit (which token a request carried, and
  *   when it stopped working), counted from the first of its expiry and its revocation. A live token
  *   is never pruned, however old.
+ * - sms: a sent message keeps the citizen's phone number 30 days (a complaint about a message is
+ *   answered from it), then the number is masked like on every list (138****5678); the row stays, as
+ *   the record that the message went out. Personal data is kept no longer than it is needed.
  * The event log is never pruned: it is the hall's history.
  */
 import type { Repos } from '../db/repos.js';
@@ -15,18 +18,22 @@ import { SYSTEM, type Core } from './core.js';
 
 export const IDEMPOTENCY_KEEP_MS = 24 * HOUR;
 export const DEAD_TOKEN_KEEP_MS = 30 * 24 * HOUR;
+export const SMS_PHONE_KEEP_MS = 30 * 24 * HOUR;
 
 /** How many rows each prune deleted. */
 export interface Pruned {
   idempotency: number;
   tokens: number;
+  /** sent messages whose phone number was masked */
+  smsPhones: number;
 }
 
 /** Deletes what is past its keeping at `now`. A pure function of the repositories and the time. */
-export function housekeep(repos: Pick<Repos, 'idempotency' | 'tokens'>, now: number): Pruned {
+export function housekeep(repos: Pick<Repos, 'idempotency' | 'tokens' | 'sms'>, now: number): Pruned {
   return {
     idempotency: repos.idempotency.prune(now - IDEMPOTENCY_KEEP_MS),
     tokens: repos.tokens.prune(now - DEAD_TOKEN_KEEP_MS),
+    smsPhones: repos.sms.redactSentBefore(now - SMS_PHONE_KEEP_MS),
   };
 }
 

@@ -64,10 +64,12 @@ export type TicketPrintData = Omit<TicketPrintJob, 'statusUrl' | 'notices' | 'wi
 export function ticketForPrint(core: Core, id: string): TicketPrintData {
   const { ticket, waitingAhead } = ticketView(core, ticketRow(core, id));
   const booking = ticket.bookingId ? core.repos.bookings.get(ticket.bookingId) : undefined;
+  const service = core.repos.services.get(ticket.serviceId);
   return {
     hallName: core.cfg.hallName, ticketNumber: ticket.number, kind: ticket.kind,
-    serviceName: core.repos.services.get(ticket.serviceId)?.name ?? '',
+    serviceName: service?.name ?? '',
     ...(booking ? { slot: booking.slot } : {}),
+    ...(service?.materials?.length ? { materials: service.materials } : {}),
     waitingAhead, issuedAt: ticket.issuedAt,
     windows: core.repos.windows.list()
       .filter((w) => w.queueIds.includes(ticket.queueId) && (ticket.kind === 'reservation' || !w.reservationOnly))

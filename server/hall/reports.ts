@@ -12,7 +12,8 @@ import type { ReportTicket } from '../engine/reports/figures.js';
 import { figuresOf, mergeTally, tallyFromArray, tallyToArray } from '../engine/reports/figures.js';
 import { addDaily, DAILY_MAX_DAYS, emptyPeriod, mergePeriod, mondayFirst, periodRefusal, rowsOf, tallyPeriod, type ReportNames } from '../engine/reports/groups.js';
 import { bookingFigures, emptyBookingFigures, mergeBookingFigures, ratingFigures, type ReportBooking } from '../engine/reports/blocks.js';
-import type { BookingChannel, BookingStatus } from '../../protocol/domain.js';
+import type { BookingChannel, BookingKind, BookingStatus } from '../../protocol/domain.js';
+import { longServices } from './booking-changes.js';
 import type { Command } from '../engine/authz.js';
 import type { Actor, Core } from './core.js';
 
@@ -68,6 +69,7 @@ function names(core: Core): ReportNames {
 
 const bookingsOf = (core: Core, p: Period) => bookingFigures(core.repos.reports.bookings(p.from, p.to).map((b): ReportBooking => ({
   channel: b[0] as BookingChannel, status: b[1] as BookingStatus, createdAt: b[2], slotStart: b[3], checkedInAt: b[4], cancelledBy: b[5],
+  kind: b[6] as BookingKind,
 })));
 
 function ratingsOf(core: Core, p: Period, windows: Set<string> | null) {
@@ -147,6 +149,8 @@ function gather(core: Core, actor: Actor, p: Period, by: readonly ReportBy[]) {
     head: {
       from: p.from, to: p.to, waitTargetMinutes: core.cfg.policy.waitTargetMinutes, totals: figuresOf(tally.totals), bookings,
       ratings: ratingsOf(core, p, windows), heatmap: tally.heatmap, waitBuckets: tally.waitBuckets, ownWindowsOnly: windows !== null,
+      // issue 19: read from the bookings each time (a correction by hand shows at once); null for staff like `bookings`
+      longServices: windows ? null : longServices(core, p.from, p.to),
     },
   };
 }

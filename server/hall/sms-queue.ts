@@ -21,7 +21,7 @@ export function serviceMaterials(s: Service): string | null {
 const sending = (core: Core) => core.cfg.sms !== undefined && core.cfg.sms.provider !== 'none';
 
 /** Queues one message of `kind` for booking `b` (once per booking and kind); inside the caller's transaction. */
-function enqueue(core: Core, b: BookingRow, kind: SmsKind, extra: { reason?: string | null } = {}) {
+function enqueue(core: Core, b: BookingRow, kind: SmsKind, extra: { reason?: string | null; from?: { date: string; slot: string } } = {}) {
   const service = core.repos.services.get(b.service_id);
   if (!service || !b.code || !core.cfg.sms) return;
   const policy = core.cfg.policy;
@@ -29,6 +29,7 @@ function enqueue(core: Core, b: BookingRow, kind: SmsKind, extra: { reason?: str
   const m = smsText(kind, {
     signName: core.cfg.sms.signName, service: service.name, date: b.date, slot: b.slot, code: b.code,
     materials: serviceMaterials(service), policy, noShowsThisMonth: noShows, reason: extra.reason,
+    from: extra.from, visit: b.kind === 'visit',
   });
   const now = core.now();
   core.repos.sms.insert({
@@ -40,9 +41,11 @@ function enqueue(core: Core, b: BookingRow, kind: SmsKind, extra: { reason?: str
 export function smsTap(core: Core): RecordTap {
   return (type, subject, data) => {
     if (!subject || !sending(core)) return;
-    if (type !== 'booking.created' && type !== 'booking.forfeited' && type !== 'booking.cancelled') return;
+    if (type !== 'booking.created' && type !== 'booking.forfeited' && type !== 'booking.cancelled' && type !== 'booking.rescheduled') return;
     const b = core.repos.bookings.get(subject);
     if (!b) return;
+    // an approved change (issue 19): the booking row already holds the new date and slot
+    if (type === 'booking.rescheduled') return void enqueue(core, b, 'rescheduled', { from: (data as { from: { date: string; slot: string } }).from });
     if (type === 'booking.created') enqueue(core, b, 'confirmed');
     else if (type === 'booking.forfeited') enqueue(core, b, 'forfeited');
     else {

@@ -109,8 +109,11 @@ function findBooking(core: Core, input: { qr?: string; idNumber?: string; code?:
   const idNumber = normalizeIdNumber(input.idNumber ?? '');
   if (!idNumber || !isValidIdNumber(idNumber)) throw new HallError('invalid-id-number');
   const today = core.today();
-  const rows = core.repos.bookings.ofPersonOnDay(idNumber, today);
+  const all = core.repos.bookings.ofPersonOnDay(idNumber, today);
+  // a visit (上门办, issue 19) is never checked in: the card means the person's window bookings
+  const rows = all.filter((b) => b.kind !== 'visit');
   if (rows.length) return pickTodays(core, rows);
+  if (all.length) throw new HallError('visit-no-checkin', { date: today });
   const later = core.repos.bookings.nextOfPersonAfter(idNumber, today);
   if (later) throw new HallError('booking-not-today', { date: later.date, slot: later.slot });
   throw new HallError('booking-not-found');
@@ -119,6 +122,7 @@ function findBooking(core: Core, input: { qr?: string; idNumber?: string; code?:
 export function checkIn(core: Core, actor: Actor, input: { qr?: string; idNumber?: string; code?: string; requestId?: string }): CheckinResult & { replayed?: boolean } {
   return core.run('check-in', actor, input.requestId, (emit) => {
     const b = findBooking(core, input);
+    if (b.kind === 'visit') throw new HallError('visit-no-checkin', { date: b.date, slot: b.slot });
     if (HAS_TICKET.includes(b.status) && b.ticket_id) return alreadyIn(core, b);
     const refusal = checkCheckin({ ...b, slotStart: b.slot_start }, core.now(), core.cfg.hours.tz, core.cfg.policy);
     if (refusal) throw new HallError(refusal.code, { ...refusal.details, date: b.date, slot: b.slot, serviceId: b.service_id });

@@ -5,6 +5,7 @@
  * clock's setter before it answers.
  */
 import { announceBooking } from './booking-view.js';
+import { serviceFromTicket } from './booking-changes.js';
 import { zonedInstant, localDate } from '../engine/calendar.js';
 import { forfeitTime } from '../engine/bookings.js';
 import { closeAtDayEnd, closesNow, dayEndAt as dayEndAtRule, DAY_END_REASON, waitingClosesBefore } from '../engine/day-end.js';
@@ -54,7 +55,7 @@ export function closeDays(core: Core, now = core.now()): number {
       const b = t.booking_id ? core.repos.bookings.get(t.booking_id) : undefined;
       const end = closeAtDayEnd(t.status, b?.status ?? null);
       saveTicket(core, emit, { ...t, status: end.ticket, close_reason: DAY_END_REASON, finished_at: now });
-      if (b && end.booking === 'served') core.repos.bookings.save({ ...b, status: 'served' });
+      if (b && end.booking === 'served') core.repos.bookings.save({ ...b, status: 'served', ...serviceFromTicket(core, t, SYSTEM, now) });
       if (b && end.booking === 'cancelled') {
         core.repos.bookings.save({ ...b, status: 'cancelled', cancelled_at: now, cancelled_by: 'hall', cancel_reason: DAY_END_REASON });
         record(core, 'booking.cancelled', SYSTEM, b.id, { by: 'hall', reason: DAY_END_REASON });

@@ -5,6 +5,7 @@
  * resume, mode, and a lead's out-of-order call.
  */
 import { announceBooking } from './booking-view.js';
+import { serviceFromTicket } from './booking-changes.js';
 import { ticketTime } from './stamps.js';
 import { HallError } from '../../protocol/errors.js';
 import type { Ticket, TicketStatus, WindowMode } from '../../protocol/domain.js';
@@ -55,7 +56,11 @@ function finishTicket(core: Core, emit: Emit, actor: Actor, t: TicketRow) {
   saveTicket(core, emit, { ...t, status: 'done', started_at: t.started_at ?? now, finished_at: now });
   if (t.booking_id) {
     const b = core.repos.bookings.get(t.booking_id);
-    if (b && bookingAfterTicket('done', b.status) === 'served') core.repos.bookings.save({ ...b, status: 'served' });
+    // 办理情况 (issue 19) filled from the ticket in the same transaction
+    if (b && bookingAfterTicket('done', b.status) === 'served') {
+      core.repos.bookings.save({ ...b, status: 'served', ...serviceFromTicket(core, t, actor, now) });
+      announceBooking(core, emit, b.id);
+    }
   }
   record(core, 'ticket.finished', actor, t.id, { ...ref(t), windowId: t.window_id });
   const request = requestFor(core, t); // the window's evaluator pad asks for a rating (issue 16)

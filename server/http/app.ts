@@ -18,6 +18,7 @@ import { evaluationRoutes } from './routes/evaluations.js';
 import { reportRoutes } from './routes/reports.js';
 import { platformRoutes } from './routes/platform.js';
 import { demoRoutes } from './routes/demo.js';
+import { bookingChangeRoutes } from './routes/booking-changes.js';
 import { formRoutes } from './routes/forms.js';
 
 /** Log paths with anything that looks like an ID number or phone masked (they appear in /citizens/:idNumber). */
@@ -73,6 +74,7 @@ export function createApp(ctx: ServerContext, distDir: string) {
   api.use(reportRoutes(ctx));
   api.use(platformRoutes(ctx));
   api.use(demoRoutes(ctx));
+  api.use(bookingChangeRoutes(ctx));
   api.use(formRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);

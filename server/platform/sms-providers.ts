@@ -8,7 +8,7 @@ import * as dysms from '@alicloud/dysmsapi20170525';
 import * as openapi from '@alicloud/openapi-core';
 import type { SmsSection } from '../engine/platform-config.js';
 
-export interface OutgoingSms { phone: string; text: string; kind: 'confirmed' | 'reminder' | 'forfeited' | 'cancelled'; params: Record<string, string> }
+export interface OutgoingSms { phone: string; text: string; kind: 'confirmed' | 'reminder' | 'forfeited' | 'cancelled' | 'rescheduled'; params: Record<string, string> }
 
 export interface SmsProvider {
   readonly name: string;
@@ -52,8 +52,10 @@ function aliyunProvider(c: NonNullable<SmsSection['aliyun']>, timeoutMs: number)
   return {
     name: 'aliyun',
     async send(m, signal) {
+      const templateCode = c.templates[m.kind];
+      if (!templateCode) throw new Error(`no approved template for ${m.kind} (sms.aliyun.templates.${m.kind})`);
       const req = new dysms.SendSmsRequest({
-        phoneNumbers: m.phone, signName: c.signName, templateCode: c.templates[m.kind], templateParam: JSON.stringify(m.params),
+        phoneNumbers: m.phone, signName: c.signName, templateCode, templateParam: JSON.stringify(m.params),
       });
       const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('timeout')), { once: true }));
       const res = await Promise.race([client.sendSms(req), aborted]);

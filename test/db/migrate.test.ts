@@ -97,7 +97,7 @@ describe('001_schema.sql: the development migrations folded into one (issue 10)'
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'tickets'").get()).toMatchObject({ sql: expect.stringMatching(/WITHOUT ROWID$/) });
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all().map((r) => (r as { name: string }).name);
     expect(indexes).toEqual(['booking_changes_by_booking', 'booking_changes_pending', 'booking_contacts_by_booking', 'bookings_by_date', 'bookings_by_person', 'bookings_by_slot', 'bookings_dispatched', 'bookings_due', 'bookings_open_code', 'bookings_visits', 'evaluations_by_day', 'evaluations_open', 'events_calls', 'events_transfers', 'no_shows_by_person',
-      'queues_live_prefix', 'roster_by_date', 'sms_by_day', 'sms_pending', 'tickets_active', 'tickets_reservation_head', 'tickets_transfer_head', 'tickets_walkin_head', 'user_windows_by_window',
+      'queues_live_prefix', 'roster_by_date', 'sms_by_day', 'sms_once', 'sms_pending', 'tickets_active', 'tickets_reservation_head', 'tickets_transfer_head', 'tickets_walkin_head', 'user_windows_by_window',
       'window_queues_by_queue', 'windows_live_number']);
     const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all().map((r) => (r as { name: string }).name);
     expect(triggers).toEqual(['events_no_delete', 'events_no_update', 'tickets_count_insert', 'tickets_count_update']);

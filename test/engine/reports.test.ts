@@ -124,7 +124,16 @@ describe('bookings and ratings blocks', () => {
     expect(f).toEqual({
       total: 4, byChannel: { online: 2, phone: 1, onsite: 1 }, checkedIn: 2, forfeited: 1, cancelled: 2, cancelledByCitizen: 1,
       cancelledByHall: 1, served: 1, leadTime: { under1Day: 1, days1to3: 1, days3to7: 1, over7Days: 1 },
+      byKind: { window: 4, visit: 0 }, visitsServed: 0,
     });
+  });
+  it('splits bookings by kind: 上门办 visits counted beside their channel (issue 19)', () => {
+    const f = bookingFigures([
+      { channel: 'phone', status: 'served', createdAt: slot - 30 * 3_600_000, slotStart: slot, checkedInAt: null, cancelledBy: null, kind: 'visit' },
+      { channel: 'onsite', status: 'booked', createdAt: slot - 30 * 3_600_000, slotStart: slot, checkedInAt: null, cancelledBy: null, kind: 'visit' },
+      { channel: 'phone', status: 'served', createdAt: slot - 30 * 3_600_000, slotStart: slot, checkedInAt: slot, cancelledBy: null, kind: 'window' },
+    ]);
+    expect(f).toMatchObject({ total: 3, byChannel: { phone: 2, onsite: 1 }, byKind: { window: 1, visit: 2 }, visitsServed: 1, served: 2 });
   });
   it('counts ratings by level; satisfied is 基本满意 and better', () => {
     expect(ratingFigures([5, 5, 4, 3, 2, 1, 5, 4])).toEqual({ count: 8, byLevel: { 1: 1, 2: 1, 3: 1, 4: 2, 5: 3 }, satisfiedPct: 75 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIOSK, makeHall, seedCatalog } from '../helpers/hall.js';
-import { DEAD_TOKEN_KEEP_MS, IDEMPOTENCY_KEEP_MS, housekeep } from '../../server/hall/housekeeping.js';
+import { DEAD_TOKEN_KEEP_MS, IDEMPOTENCY_KEEP_MS, SMS_PHONE_KEEP_MS, housekeep } from '../../server/hall/housekeeping.js';
 import { HOUR } from '../../server/engine/time.js';
 
 const DAY = 24 * HOUR;
@@ -17,6 +17,12 @@ const token = (repos: Repos, hash: string, t: { created_at?: number; expires_at?
   repos.tokens.insert({ token_hash: hash, principal_kind: 'user', principal_id: 'u1', created_at: t.created_at ?? T0 - 90 * DAY, expires_at: t.expires_at ?? null });
   if (t.revoked_at != null) repos.tokens.revoke(hash, t.revoked_at);
 };
+const seedBooking = (repos: Repos) => {
+  const serviceId = repos.db.prepare('SELECT id FROM services LIMIT 1').pluck().get() as string;
+  repos.bookings.insert({ id: 'b-sms', channel: 'phone', service_id: serviceId, date: '2026-10-01', slot: '09:00', slot_start: T0 - 60 * DAY,
+    name: '张三', id_number: '110101199001010011', phone: '13812345678', created_at: T0 - 61 * DAY, created_by: 'test', code: null });
+  return 'b-sms';
+};
 const hashes = (repos: Repos) => repos.db.prepare('SELECT token_hash FROM tokens ORDER BY token_hash').pluck().all();
 const requestIds = (repos: Repos) => repos.db.prepare('SELECT request_id FROM idempotency ORDER BY request_id').pluck().all();
 
@@ -26,7 +32,7 @@ describe('housekeep(repos, now): rows past their keeping are deleted', () => {
     repos.idempotency.put('ticket.issue:device:k', 'old', {}, T0 - IDEMPOTENCY_KEEP_MS - 1);
     repos.idempotency.put('ticket.issue:device:k', 'edge', {}, T0 - IDEMPOTENCY_KEEP_MS);
     repos.idempotency.put('ticket.issue:device:k', 'new', {}, T0 - HOUR);
-    expect(housekeep(repos, T0)).toEqual({ idempotency: 1, tokens: 0 });
+    expect(housekeep(repos, T0)).toEqual({ idempotency: 1, tokens: 0, smsPhones: 0 });
     expect(requestIds(repos)).toEqual(['edge', 'new']);
   });
 
@@ -41,8 +47,24 @@ describe('housekeep(repos, now): rows past their keeping are deleted', () => {
     token(repos, 'revoked-lately', { revoked_at: T0 - DAY, expires_at: T0 + DAY });
     token(repos, 'live-and-old', { created_at: T0 - 365 * DAY });
     token(repos, 'live-expiring', { expires_at: T0 + HOUR });
-    expect(housekeep(repos, T0)).toEqual({ idempotency: 0, tokens: 3 });
+    expect(housekeep(repos, T0)).toEqual({ idempotency: 0, tokens: 3, smsPhones: 0 });
     expect(hashes(repos)).toEqual(['expired-at-the-edge', 'expired-lately', 'live-and-old', 'live-expiring', 'revoked-lately']);
+  });
+
+  it('a sent SMS keeps its phone number 30 days, then the number is masked; the row stays, and a pending one keeps its number', () => {
+    const { repos } = hallAt();
+    const bookingId = (repos.db.prepare('SELECT id FROM bookings LIMIT 1').pluck().get() as string | undefined) ?? seedBooking(repos);
+    const sms = (id: string, kind: 'confirmed' | 'reminder' | 'cancelled', sentAt: number | null) => {
+      repos.sms.insert({ id, booking_id: bookingId, kind, day: '2026-10-01', phone: '13812345678', text: 't', params: '{}', next_at: 0, created_at: 0 });
+      if (sentAt !== null) repos.sms.sent(id, sentAt, 'log');
+    };
+    sms('old', 'confirmed', T0 - SMS_PHONE_KEEP_MS - 1);
+    sms('recent', 'reminder', T0 - SMS_PHONE_KEEP_MS + 1);
+    sms('pending', 'cancelled', null);
+    expect(housekeep(repos, T0)).toEqual({ idempotency: 0, tokens: 0, smsPhones: 1 });
+    const phones = Object.fromEntries(repos.db.prepare('SELECT id, phone FROM sms').all().map((r) => { const { id, phone } = r as { id: string; phone: string }; return [id, phone]; }));
+    expect(phones).toEqual({ old: '138****5678', recent: '13812345678', pending: '13812345678' });
+    expect(housekeep(repos, T0)).toMatchObject({ smsPhones: 0 }); // a masked number is not masked again
   });
 });
 

@@ -48,4 +48,13 @@ describe('ticketForPrint (issue 14)', () => {
     const { ticket } = hall.issueTicket(KIOSK, { serviceId: 'a1' });
     expect(hall.ticketForPrint(ticket.id).windows).toEqual([1, 2]);
   });
+
+  it('carries the service\'s materials to bring when it lists any, and none otherwise', () => {
+    const { hall } = makeHall({ now: '2026-11-23T09:00:00+08:00' });
+    seedCatalog(hall, [{ id: 'm1', code: 'M01', name: '材料事项', queueId: 'qA', bookable: false, extended: false, slotCapacity: 1, materials: ['身份证原件', '户口簿'] }]);
+    const withList = hall.issueTicket(KIOSK, { serviceId: 'm1' }).ticket;
+    expect(hall.ticketForPrint(withList.id).materials).toEqual(['身份证原件', '户口簿']);
+    const without = hall.issueTicket(KIOSK, { serviceId: 'a1' }).ticket;
+    expect(hall.ticketForPrint(without.id)).not.toHaveProperty('materials');
+  });
 });

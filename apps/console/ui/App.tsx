@@ -9,6 +9,8 @@ import { LeadView } from './LeadView.js';
 import { Login } from '../../kit/ui/Login.js';
 import { OwnPassword } from '../../kit/ui/OwnPassword.js';
 import { WindowPicker } from './WindowPicker.js';
+import { ApprovalsList } from './ApprovalsList.js';
+import { VisitsList } from './VisitsList.js';
 import { Dialog } from '../../kit/ui/Dialog.js';
 import { useState } from 'preact/hooks';
 
@@ -25,6 +27,8 @@ export function App() {
   const views: [View, string][] = [
     ['caller', t('navCaller')], ...(lead ? [['lead', t('navLead')] as [View, string]] : []),
     ['book', t('navBook')], ['bookings', t('navBookings')], ['handover', t('navHandover')],
+    // issue 19: 上门办 for everyone, 改期审批 for leads
+    ['visits', t('navVisits')], ...(lead ? [['approvals', t('navApprovals')] as [View, string]] : []),
   ];
   const view = store.view.value;
   const w = store.myWindow.value;
@@ -90,7 +94,7 @@ export function App() {
       )}
       <main>
         {needWindow ? <WindowPicker /> : view === 'caller' ? <Caller /> : view === 'lead' ? <LeadView /> : view === 'book' ? <BookingForm />
-          : view === 'bookings' ? <BookingList /> : <Handover />}
+          : view === 'bookings' ? <BookingList /> : view === 'visits' ? <VisitsList /> : view === 'approvals' ? <ApprovalsList /> : <Handover />}
       </main>
     </div>
   );

@@ -11,6 +11,7 @@ import { latest } from '../latest.js';
 import { refusalText } from '../refusal.js';
 import { addDays } from '../../kit/time.js';
 import { BookingConfirm } from './BookingConfirm.js';
+import { VisitFields, type VisitChoice } from './VisitFields.js';
 
 export function BookingForm() {
   const { store, cmd } = useApp();
@@ -28,6 +29,8 @@ export function BookingForm() {
   const [refusal, setRefusal] = useState<{ code: string; text: string } | null>(null);
   const [done, setDone] = useState<{ booking: Booking; qr: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [visit, setVisit] = useState<VisitChoice>({ kind: 'window', address: '', assigneeId: '' });
+  const isVisit = visit.kind === 'visit';
 
   const idOk = isValidIdNumber(idNumber);
   const phoneOk = isValidMobile(phone);
@@ -46,14 +49,15 @@ export function BookingForm() {
     return live.stop;
   }, [idNumber, idOk]);
 
-  if (done) return <BookingConfirm booking={done.booking} qr={done.qr} onAgain={() => { setDone(null); setName(''); setIdNumber(''); setPhone(''); setSlot(''); setRefusal(null); }} />;
+  if (done) return <BookingConfirm booking={done.booking} qr={done.qr} onAgain={() => { setDone(null); setName(''); setIdNumber(''); setPhone(''); setSlot(''); setRefusal(null); setVisit({ kind: 'window', address: '', assigneeId: '' }); }} />;
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setRefusal(null);
     setBusy(true);
     try {
-      setDone(await cmd.book({ name: name.trim(), idNumber: normalizeIdNumber(idNumber) ?? idNumber.trim(), phone: phone.trim(), serviceId, date, slot, channel }));
+      setDone(await cmd.book({ name: name.trim(), idNumber: normalizeIdNumber(idNumber) ?? idNumber.trim(), phone: phone.trim(), serviceId, date, slot, channel,
+        ...(isVisit ? { kind: 'visit' as const, address: visit.address.trim(), ...(visit.assigneeId ? { assigneeId: visit.assigneeId } : {}) } : {}) }));
     } catch (err) {
       setRefusal({ code: err instanceof ApiError ? err.code : 'error', text: refusalText(err, t) });
     } finally {
@@ -71,6 +75,7 @@ export function BookingForm() {
           <label key={c} class="radio"><input type="radio" name="channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />{t(`channel_${c}`)}</label>
         ))}
       </fieldset>
+      <VisitFields value={visit} onChange={setVisit} />
       <label>{t('name')}<input name="name" value={name} maxLength={32} autocomplete="off" onInput={(e) => setName(e.currentTarget.value)} required /></label>
       <label>{t('idNumber')}<input name="idNumber" value={idNumber} maxLength={18} autocomplete="off" onInput={(e) => setIdNumber(e.currentTarget.value)} required /></label>
       {idNumber.length >= 18 && !idOk && <span class="error">{t('badId')}</span>}
@@ -92,13 +97,13 @@ export function BookingForm() {
         {slots && slots.length === 0 && <p class="hint">{t('noSlots')}</p>}
         {slots?.map((s) => (
           <label key={s.slot} class={`slot ${s.available <= 0 ? 'full' : ''} ${slot === s.slot ? 'on' : ''}`}>
-            <input type="radio" name="slot" value={s.slot} checked={slot === s.slot} disabled={s.available <= 0} onChange={() => setSlot(s.slot)} />
+            <input type="radio" name="slot" value={s.slot} checked={slot === s.slot} disabled={s.available <= 0 && !isVisit} onChange={() => setSlot(s.slot)} />
             {s.slot}{s.end ? `–${s.end}` : ''} <small>{s.available > 0 ? t('slotFree', { n: s.available }) : t('slotFull')}</small>
           </label>
         ))}
       </fieldset>
       {formError && <p class="error refusal" role="alert" data-testid="refusal">{formError}</p>}
-      <button type="submit" class="primary big" disabled={busy || !slot || !name.trim() || !idNumber || !phone}>{t('submitBooking')}</button>
+      <button type="submit" class="primary big" disabled={busy || !slot || !name.trim() || !idNumber || !phone || (isVisit && !visit.address.trim())}>{t('submitBooking')}</button>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { refusalText } from '../refusal.js';
 import { addDays } from '../../kit/time.js';
 import { Dialog } from '../../kit/ui/Dialog.js';
 import { HALL_CANCEL_NOTICE_HOURS, hallCancelIsLate } from '../../../protocol/rules/bookings.js';
+import { BookingChangeButtons } from './BookingChangeButtons.js';
 
 export function BookingList() {
   const { store, cmd } = useApp();
@@ -38,12 +39,13 @@ export function BookingList() {
         <table class="list">
           <thead><tr><th>{t('slot')}</th><th>{t('bookingCode')}</th><th>{t('service')}</th><th>{t('name')}</th><th>{t('idNumber')}</th><th>{t('phone')}</th><th>{t('channel')}</th><th>{t('status')}</th><th /></tr></thead>
           <tbody>
-            {list.map((b) => (
+            {list.map((b0) => store.bookingsById.value[b0.id] ?? b0).map((b) => ( // the store's copy follows booking:updated
               <tr key={b.id} data-booking={b.id}>
                 <td>{b.slot}</td><td class="booking-code">{b.code ?? ''}</td><td>{service.get(b.serviceId)?.name ?? b.serviceId}</td><td>{b.name}</td><td>{b.idNumber}</td><td>{b.phone}</td>
-                <td>{t(`channel_${b.channel}`)}</td>
+                <td>{t(`channel_${b.channel}`)}{b.kind === 'visit' ? ` · ${t('visitBadge')}` : ''}</td>
                 <td class={`bst ${b.status}`}>{t(`bstatus_${b.status}`)}{b.cancelReason ? `（${b.cancelReason}）` : ''}</td>
-                <td>{(b.status === 'booked' || b.status === 'checked-in') && <button onClick={() => setCancelling(b)}>{t('cancelBooking')}</button>}</td>
+                <td>{(b.status === 'booked' || b.status === 'checked-in') && <button onClick={() => setCancelling(b)}>{t('cancelBooking')}</button>}
+                  <BookingChangeButtons booking={b} /></td>
               </tr>
             ))}
           </tbody>

@@ -122,7 +122,12 @@ function Body({ d, data, by }: { d: Deps; data: Loaded; by: ReportBy }) {
         {cards.map(([label, value, sub]) => (
           <div class="card" key={label}><div class="label">{label}</div><div class="value">{value}</div>{sub && <div class="sub">{sub}</div>}</div>))}
       </section>
-      {r.bookings && <p class="bookings">{t('bookings')}：{t('bookingsLine', { total: r.bookings.total, checkedIn: r.bookings.checkedIn, forfeited: r.bookings.forfeited, cancelled: r.bookings.cancelled, served: r.bookings.served })}</p>}
+      {r.bookings && <p class="bookings">{t('bookings')}：{t('bookingsLine', { total: r.bookings.total, checkedIn: r.bookings.checkedIn, forfeited: r.bookings.forfeited, cancelled: r.bookings.cancelled, served: r.bookings.served })}{r.bookings.byKind && `；${t('visitsLine', { visits: r.bookings.byKind.visit, served: r.bookings.visitsServed })}`}</p>}
+      {r.longServices && (
+        <p class={r.longServices.count ? 'bookings long-services flagged' : 'bookings long-services'} data-testid="long-services">
+          {t('longServices', { max: r.longServices.maxMinutes, n: r.longServices.count })}
+          {r.longServices.count ? `：${r.longServices.items.map((x) => `${x.date} ${x.code ?? x.bookingId}${x.ticketNumber ? `（${x.ticketNumber}）` : ''} ${t('minutes', { n: x.minutes })}`).join('，')}` : ''}
+        </p>)}
       <section class="charts">
         <ChartBox title={t('volume')} option={volumeOption(data.days.rows, { arrived: t('arrived'), served: t('served') })} wide />
         <ChartBox title={t('waitDist')} option={waitOption(r.waitBuckets, t('longer'))} />

@@ -40,9 +40,9 @@ export function bookingsRepo(db: Db) {
        service_to = @service_to, service_by = @service_by, service_handlers = @service_handlers, service_notes = @service_notes
      WHERE id = @id`);
   const inSlot = db.prepare<[string, string, string], { n: number }>(
-    `SELECT count(*) n FROM bookings WHERE service_id = ? AND date = ? AND slot = ? AND status IN ${HOLDING}`);
+    `SELECT count(*) n FROM bookings WHERE service_id = ? AND date = ? AND slot = ? AND kind = 'window' AND status IN ${HOLDING}`);
   const slotCounts = db.prepare<[string, string], { slot: string; n: number }>(
-    `SELECT slot, count(*) n FROM bookings WHERE service_id = ? AND date = ? AND status IN ${HOLDING} GROUP BY slot`);
+    `SELECT slot, count(*) n FROM bookings WHERE service_id = ? AND date = ? AND kind = 'window' AND status IN ${HOLDING} GROUP BY slot`);
   const personDay = db.prepare<[string, string], BookingRow>(
     'SELECT * FROM bookings WHERE id_number = ? AND date = ? ORDER BY slot_start');
   const ofDate = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE date = ? ORDER BY slot, created_at');

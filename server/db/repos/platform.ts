@@ -32,7 +32,7 @@ export function outboxRepo(db: Db) {
   };
 }
 
-export type SmsKind = 'confirmed' | 'reminder' | 'forfeited' | 'cancelled';
+export type SmsKind = 'confirmed' | 'reminder' | 'forfeited' | 'cancelled' | 'rescheduled';
 export interface SmsRow {
   id: string; booking_id: string; kind: SmsKind; day: string; phone: string; text: string; params: string;
   status: 'pending' | 'sent'; attempts: number; next_at: number; created_at: number; sent_at: number | null;
@@ -49,6 +49,11 @@ export function smsRepo(db: Db) {
   const retry = db.prepare('UPDATE sms SET attempts = attempts + 1, next_at = ?, last_error = ?, provider = ? WHERE id = ?');
   const ofDay = db.prepare<[string], SmsRow>('SELECT * FROM sms WHERE day = ? ORDER BY created_at, id');
   const has = db.prepare<[string, string], { n: number }>('SELECT count(*) n FROM sms WHERE booking_id = ? AND kind = ?');
+  // 138****5678, as protocol/identity.ts maskPhone; a row already masked (it holds a '*') is left alone
+  const redact = db.prepare(
+    `UPDATE sms SET phone = CASE WHEN length(phone) < 7 THEN substr('**********', 1, length(phone))
+       ELSE substr(phone, 1, 3) || substr('**********', 1, length(phone) - 7) || substr(phone, -4) END
+     WHERE status = 'sent' AND sent_at < ? AND instr(phone, '*') = 0`);
   return {
     insert: (r: Pick<SmsRow, 'id' | 'booking_id' | 'kind' | 'day' | 'phone' | 'text' | 'params' | 'next_at' | 'created_at'>) => insert.run(r).changes === 1,
     due: (now: number, limit: number) => due.all(now, limit),
@@ -56,5 +61,7 @@ export function smsRepo(db: Db) {
     retry: (id: string, nextAt: number, error: string, provider: string) => retry.run(nextAt, error, provider, id),
     ofDay: (day: string) => ofDay.all(day),
     has: (bookingId: string, kind: SmsKind) => has.get(bookingId, kind)!.n > 0,
+    /** masks the phone number of every message sent before `cutoff` (the number is no longer needed); how many rows */
+    redactSentBefore: (cutoff: number) => redact.run(cutoff).changes,
   };
 }

@@ -10,7 +10,7 @@ import type { Db } from '../open.js';
 export type ReportTicketRow = [string, number, number | null, number | null, number | null, string, string | null,
   string, string, string | null, string | null, string, string | null];
 /** [channel, status, created_at, slot_start, checked_in_at, cancelled_by] */
-export type ReportBookingRow = [string, string, number, number, number | null, string | null];
+export type ReportBookingRow = [string, string, number, number, number | null, string | null, string];
 
 export function reportsRepo(db: Db) {
   // UNIQUE (day, number) finds the period's tickets; the booking by its primary key
@@ -23,7 +23,7 @@ export function reportsRepo(db: Db) {
   const transfers = db.prepare<[number, number]>(
     "SELECT subject FROM events WHERE type = 'ticket.transferred' AND at >= ? AND at < ?").pluck();
   const bookings = db.prepare<[string, string]>(
-    'SELECT channel, status, created_at, slot_start, checked_in_at, cancelled_by FROM bookings WHERE date BETWEEN ? AND ?').raw();
+    'SELECT channel, status, created_at, slot_start, checked_in_at, cancelled_by, kind FROM bookings WHERE date BETWEEN ? AND ?').raw();
   const ratings = db.prepare<[string, string], { level: number; window_id: string | null }>(
     'SELECT level, window_id FROM evaluations WHERE day BETWEEN ? AND ?');
   // the whole hall's ratings: counted in the covering index evaluations_by_day (day, level)

@@ -1,6 +1,6 @@
 /** The bookings and ratings blocks of a report (CONTRACT.md "Reports"). Pure. */
 import type { BookingFigures, RatingFigures } from '../../../protocol/reports.js';
-import type { BookingChannel, BookingStatus } from '../../../protocol/domain.js';
+import type { BookingChannel, BookingKind, BookingStatus } from '../../../protocol/domain.js';
 import { HOUR } from '../time.js';
 
 export interface ReportBooking {
@@ -10,6 +10,8 @@ export interface ReportBooking {
   slotStart: number;
   checkedInAt: number | null;
   cancelledBy: string | null;
+  /** issue 19: 'visit' (上门办) or 'window'; absent reads as 'window' */
+  kind?: BookingKind;
 }
 
 const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : 0);
@@ -27,6 +29,7 @@ export function bookingFigures(rows: Iterable<ReportBooking>): BookingFigures {
   const f: BookingFigures = {
     total: 0, byChannel: { online: 0, phone: 0, onsite: 0 }, checkedIn: 0, forfeited: 0, cancelled: 0,
     cancelledByCitizen: 0, cancelledByHall: 0, served: 0, leadTime: { under1Day: 0, days1to3: 0, days3to7: 0, over7Days: 0 },
+    byKind: { window: 0, visit: 0 }, visitsServed: 0,
   };
   for (const b of rows) {
     f.total++;
@@ -40,6 +43,9 @@ export function bookingFigures(rows: Iterable<ReportBooking>): BookingFigures {
       else f.cancelledByHall++;
     }
     f.leadTime[leadBucket(b)]++;
+    const kind = b.kind ?? 'window';
+    f.byKind[kind]++;
+    if (kind === 'visit' && b.status === 'served') f.visitsServed++;
   }
   return f;
 }

@@ -56,6 +56,16 @@ describe('ticket bytes', () => {
     expect(opsText(decodeEscPos(renderTicketBytes(walkInJob, 58)))).not.toContain('办理窗口');
   });
 
+  it('lists the service\'s materials to bring, folded to the paper; no line without them', () => {
+    const materials = ['居民身份证原件', '营业执照副本', '法定代表人签署的申请书', '委托书（委托办理时）'];
+    const lines = opsText(decodeEscPos(renderTicketBytes({ ...walkInJob, materials }, 58))).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('请携带：'));
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith('您前面还有')));
+    expect(lines.slice(at, at + 3).join('')).toBe('请携带：' + materials.join('、'));
+    for (const l of lines.slice(at, at + 3)) expect(columns(l)).toBeLessThanOrEqual(32);
+    expect(opsText(decodeEscPos(renderTicketBytes(walkInJob, 58)))).not.toContain('请携带');
+  });
+
   it('prints the waiting count and the issue time in the offset of issuedAt', () => {
     const text = opsText(decodeEscPos(renderTicketBytes(walkInJob, 80)));
     expect(text).toContain('您前面还有 12 人等候');

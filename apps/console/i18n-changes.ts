@@ -1,0 +1,38 @@
+/** The console's strings for booking changes (改期), 办理情况 and 上门办 (issue 19): merged into the dictionary by i18n.ts. */
+export const CHANGES_ZH = {
+  navVisits: '上门办', navApprovals: '改期审批',
+  reschedule: '改期', rescheduleTitle: '申请改期：{code} {date} {slot}', rescheduleNewDate: '新日期', rescheduleNewSlot: '新时段',
+  rescheduleReason: '改期原因', rescheduleHint: '改期须经政务服务管理科同意，并按规定提前告知申请人（默认至少12小时；原时段和新时段都须在此之后）。',
+  rescheduleSubmit: '提交申请', rescheduleSent: '改期申请已提交，待带班审批', reschedulePending: '改期待审批',
+  approvalsTitle: '待审批的改期申请', approvalsNone: '暂无待审批的改期申请', approvalsRefresh: '刷新',
+  changeFrom: '原时段', changeTo: '新时段', changeBy: '申请人', changeReason: '原因', changeNote: '审批意见',
+  approve: '同意', refuse: '不同意', approved: '已同意改期，已短信告知申请人', refused: '已不同意该改期申请', refuseNeedsNote: '不同意须填写审批意见',
+  serviceRecord: '办理情况', serviceTitle: '办理情况：{code} {date} {slot}', serviceDone: '是否办结', serviceDoneYes: '已办结', serviceDoneNo: '未办结',
+  serviceFrom: '办理开始', serviceTo: '办理结束', serviceHandlers: '承办人', serviceHandler1: '承办人1', serviceHandler2: '承办人2', serviceNotes: '办理情况说明',
+  serviceSaved: '已记录办理情况', serviceMinutes: '{n}分钟', serviceBy: '经办：{name}', serviceSave: '保存',
+  kind: '办理方式', kind_window: '窗口办理', kind_visit: '上门办理', address: '上门地址', addressHint: '个人信息：名单中隐去部分内容',
+  assignee: '承办人员', assigneeLater: '暂不指派（由带班指派）',
+  visitsTitle: '上门办理', visitsMine: '我的上门办理', visitsAll: '全部上门办理', visitsNone: '暂无上门办理的预约', visitAddress: '地址',
+  assign: '指派', assignTitle: '指派上门人员：{code}', assigned: '已指派',
+  reveal: '查看完整信息', revealReason: '查看原因', revealDefault: '上门办理需联系申请人', revealed: '已查看（已记录审计）',
+  visitBadge: '上门',
+};
+
+export const CHANGES_EN: Record<keyof typeof CHANGES_ZH, string> = {
+  navVisits: 'Home visits', navApprovals: 'Reschedule approvals',
+  reschedule: 'Reschedule', rescheduleTitle: 'Request a new time: {code} {date} {slot}', rescheduleNewDate: 'New date', rescheduleNewSlot: 'New slot',
+  rescheduleReason: 'Reason', rescheduleHint: 'A change needs the service office\'s approval and the notice the hall sets (12 hours by default) before both the old and the new slot.',
+  rescheduleSubmit: 'Send request', rescheduleSent: 'Request sent, waiting for a lead', reschedulePending: 'Reschedule pending',
+  approvalsTitle: 'Reschedule requests waiting', approvalsNone: 'No request waiting', approvalsRefresh: 'Refresh',
+  changeFrom: 'From', changeTo: 'To', changeBy: 'Asked by', changeReason: 'Reason', changeNote: 'Note',
+  approve: 'Approve', refuse: 'Refuse', approved: 'Approved; the citizen is told by SMS', refused: 'Request refused', refuseNeedsNote: 'A refusal needs a note',
+  serviceRecord: 'Service record', serviceTitle: 'Service record: {code} {date} {slot}', serviceDone: 'Done?', serviceDoneYes: 'Done', serviceDoneNo: 'Not done',
+  serviceFrom: 'From', serviceTo: 'To', serviceHandlers: 'Handlers', serviceHandler1: 'Handler 1', serviceHandler2: 'Handler 2', serviceNotes: 'Notes',
+  serviceSaved: 'Service record saved', serviceMinutes: '{n} min', serviceBy: 'By {name}', serviceSave: 'Save',
+  kind: 'Where', kind_window: 'At a window', kind_visit: 'Home visit', address: 'Visit address', addressHint: 'Personal data: partly hidden on lists',
+  assignee: 'Visiting staff', assigneeLater: 'Not yet (a lead assigns)',
+  visitsTitle: 'Home visits', visitsMine: 'My visits', visitsAll: 'All visits', visitsNone: 'No home visit booked', visitAddress: 'Address',
+  assign: 'Assign', assignTitle: 'Assign the visit: {code}', assigned: 'Assigned',
+  reveal: 'Show in full', revealReason: 'Why', revealDefault: 'Contact the citizen for a home visit', revealed: 'Shown (audited)',
+  visitBadge: 'Visit',
+};
