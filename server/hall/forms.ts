@@ -4,7 +4,7 @@
  *
  * Who sees a citizen's name and phone in clear: leads and admins on every booking; staff on their own
  * window's bookings only — a booking dispatched (派单) to one of their windows, or, not dispatched, one
- * whose service's queue one of their windows serves. Every form view that reveals anything is one
+ * whose service's queue one of their windows serves; and a visit (上门办) is its assignee's. Every form view that reveals anything is one
  * `form.revealed` entry in the event log naming the bookings (ids only, never a name or a phone).
  */
 import { HallError } from '../../protocol/errors.js';
@@ -19,6 +19,8 @@ import { record, type Actor, type Core } from './core.js';
 /** A booking the actor may read in clear on a form (see above). */
 export function isOwnBooking(core: Core, actor: Actor, b: BookingRow): boolean {
   if (actor.role === 'lead' || actor.role === 'admin' || actor.role === 'system') return true;
+  // a visit (上门办) is its assignee's own
+  if (b.kind === 'visit' && b.assignee_id === actor.id) return true;
   const mine = actor.windowIds ?? [];
   if (mine.length === 0) return false;
   if (b.dispatch_window_id) return mine.includes(b.dispatch_window_id);
@@ -44,8 +46,12 @@ function windowLabel(core: Core, id: string): string {
   return w ? `${w.number}号窗口 ${w.name}` : id;
 }
 
-/** 应交办单位 / 预约窗口: the window dispatched to, else the service's window label, else the windows serving its queue. */
+/** 应交办单位 / 预约窗口: a visit's 上门办理 and its assignee; the window dispatched to, else the service's window label, else the windows serving its queue. */
 function unitOf(core: Core, b: BookingRow): string {
+  if (b.kind === 'visit') {
+    const who = b.assignee_id ? core.repos.users.get(b.assignee_id)?.name : undefined;
+    return who ? `上门办理（${who}）` : '上门办理';
+  }
   if (b.dispatch_window_id) return windowLabel(core, b.dispatch_window_id);
   const s = core.repos.services.get(b.service_id);
   if (s?.windowLabel) return s.windowLabel;

@@ -64,4 +64,13 @@ describe('the own-window reveal rule of the printable forms', () => {
     expect(reveals()).toHaveLength(0);
     expectHallError(() => hall.roster.handoverForm({ kind: 'device', id: 'd-k', role: 'kiosk' }, '2026-11-24', 'online'), 'forbidden');
   });
+
+  it('a visit (上门办) is its assignee\'s own: shown in full to them, 应交办单位 says 上门办理 and who goes', () => {
+    const { hall } = setup();
+    const staff: Actor = { kind: 'user', id: 'u-staff', role: 'staff', name: '窗口一', windowIds: [] };
+    const v = hall.book(ADMIN, bookingOf(3, { serviceId: 'b1', slot: '14:30', channel: 'phone', kind: 'visit', address: '淄博市张店区人民路1号', assigneeId: 'u-staff' })).booking;
+    const row = hall.roster.handoverForm(staff, '2026-11-24', 'phone').rows.find((r) => r.bookingId === v.id);
+    expect(row).toMatchObject({ revealed: true, phone: '13800000003', unit: '上门办理（窗口一）' });
+    expect(hall.roster.handoverForm(AT_W3, '2026-11-24', 'phone').rows.find((r) => r.bookingId === v.id)).toMatchObject({ revealed: false });
+  });
 });
