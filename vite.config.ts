@@ -8,7 +8,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // build root is apps/ and the output goes to dist/<app>/. An app folder not written yet is left out.
 const root = here + 'apps/';
 const pages = ['kiosk/index.html', 'kiosk/status.html', 'window-display/index.html', 'console/index.html', 'admin/index.html',
-  'pad/index.html', 'reports/index.html']
+  'pad/index.html', 'reports/index.html',
+  'forms/index.html']
   .filter((p) => existsSync(root + p));
 
 export default defineConfig({

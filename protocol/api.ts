@@ -33,6 +33,8 @@ import { ContactBody, DeskQuery, DispatchBody } from './schemas.js';
 import type { BookingHistory, ContactResult, DeskWorklist } from './desk.js';
 import { ApproveChangeBody, AssignBody, BookingChangesQuery, RefuseChangeBody, RescheduleBody, ServiceRecordBody, VisitsQuery } from './schemas.js';
 import type { BookingChange } from './booking-changes.js';
+import { DutyFormQuery, HandoverFormQuery, RosterBody, RosterQuery } from './schemas.js';
+import type { DutyForm, HandoverForm, RegistrationForm, RosterDay, RosterEntry } from './forms.js';
 
 /** One endpoint: its body or query schema, and (as a type only) its answer. */
 export interface Endpoint<R = unknown> {
@@ -172,6 +174,13 @@ export const API = {
   'POST /api/bookings/:id/assign': { body: AssignBody, response: answer<BookingResult>() },
   'GET /api/visits': { query: VisitsQuery, response: answer<Booking[]>() },
   'GET /api/visits/assignees': { response: answer<{ id: string; name: string; role: string }[]>() },
+  // — forms and the duty roster (issue 19)
+  'GET /api/roster': { query: RosterQuery, response: answer<RosterDay>() },
+  'POST /api/roster': { body: RosterBody, response: answer<{ entry: RosterEntry }>() },
+  'DELETE /api/roster/:id': { response: answer<Ok>() },
+  'GET /api/forms/registration/:bookingId': { response: answer<RegistrationForm>() },
+  'GET /api/forms/handover': { query: HandoverFormQuery, response: answer<HandoverForm>() },
+  'GET /api/forms/duty': { query: DutyFormQuery, response: answer<DutyForm>() },
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof API;

@@ -274,6 +274,8 @@ export interface UserAccount {
   role: Role;
   windowIds: string[];
   active: boolean;
+  /** the work phone (issue 19); internal forms and the roster only */
+  phone: string | null;
 }
 
 /** A registered device as the admin sees it (CONTRACT.md "Devices"): online while its socket is connected. */

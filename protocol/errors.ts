@@ -108,6 +108,15 @@ export const ERRORS = {
   'assignee-invalid': [422, '承办人须为在用的工作人员账号'],
   'service-record-not-allowed': [409, '该预约当前状态不能登记办理情况'],
   'service-times-invalid': [422, '办理时间不正确：结束时间不能早于开始时间'],
+  // forms and the duty roster (issue 19)
+  'roster-date-not-extended': [422, '{date} 不是延时服务日（大厅开放的周末或节假日），不排上岗表', '该日不是延时服务日，不排上岗表'],
+  'roster-user-not-staff': [422, '只能安排在职的工作人员（窗口人员、带班或管理员）'],
+  'roster-lead-taken': [409, '{date} 已安排带班人员', '当天已安排带班人员'],
+  'roster-lead-whole-day': [422, '带班人员负责全天，不按时段或预约安排'],
+  'roster-session-unknown': [422, '{session} 不是当天的服务时段', '不是当天的服务时段'],
+  'roster-booking-not-on-date': [422, '该预约不是 {date} 的有效预约', '该预约不是当天的有效预约'],
+  'roster-duplicate': [409, '该人员已按相同岗位和时段安排'],
+  'roster-entry-not-found': [404, '上岗表中没有这一条'],
 } as const satisfies Record<string, readonly [number, string] | readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

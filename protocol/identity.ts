@@ -61,3 +61,9 @@ export function maskAddress(address: string): string {
   if (chars.length <= 6) return '*'.repeat(Math.min(chars.length, 6));
   return chars.slice(0, 6).join('') + '*'.repeat(Math.min(chars.length - 6, 6));
 }
+
+/**
+ * A staff member's work phone (issue 19, 上岗人员联系电话): a mobile (11 digits, 1[3-9]…), or a
+ * landline with or without its area code (0531-12345678, 05311234567, 12345678) and an extension.
+ */
+export const STAFF_PHONE = /^(?:1[3-9]\d{9}|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?)$/;

@@ -50,8 +50,8 @@ export interface LogEvents {
   /** staff needed one booking's personal data in clear (POST /api/bookings/:id/reveal): why */
   'booking.revealed': { reason: string };
   // accounts and devices (server/hall/people.ts); never a password or a token
-  'user.created': { username: string; name: string; role: Role; windowIds: string[] };
-  'user.updated': { role?: Role; windowIds?: string[]; name?: string; active?: boolean };
+  'user.created': { username: string; name: string; role: Role; windowIds: string[]; phone?: 'set' };
+  'user.updated': { role?: Role; windowIds?: string[]; name?: string; active?: boolean; phone?: 'set' | 'cleared' };
   'user.password-set': { by: 'self' | 'admin' };
   /** `from`: the client address of the sign-in */
   'user.signed-in': { from: string };
@@ -95,6 +95,13 @@ export interface LogEvents {
   'booking.service-recorded': { done: boolean; minutes: number | null };
   /** a visit (上门办) given to a staff member */
   'booking.assigned': { assigneeId: string };
+  // forms and the duty roster (issue 19): ids only, no names or phones
+  /** someone was put on the 上岗表 of a date (the subject is the roster entry's id) */
+  'roster.assigned': { date: string; role: 'window' | 'back-office' | 'lead'; userId: string; session: string | null; bookingId: string | null };
+  /** an entry was taken off the 上岗表 */
+  'roster.removed': { date: string; role: 'window' | 'back-office' | 'lead'; userId: string };
+  /** a printable form was opened showing these bookings' name and phone in clear (the subject is the booking or the date) */
+  'form.revealed': { form: 'registration' | 'handover' | 'duty'; date: string; bookingIds: string[] };
 }
 
 /** a booking's date and slot start, as the change log names them */
@@ -125,6 +132,7 @@ const TYPES: Record<LogType, true> = {
   'booking.dispatched': true, 'booking.signed': true, 'booking.contacted': true,
   'booking.reschedule-requested': true, 'booking.rescheduled': true, 'booking.reschedule-refused': true,
   'booking.reschedule-withdrawn': true, 'booking.service-recorded': true, 'booking.assigned': true,
+  'roster.assigned': true, 'roster.removed': true, 'form.revealed': true,
 };
 export const LOG_TYPES = Object.keys(TYPES) as LogType[];
 export const isLogType = (t: string): t is LogType => Object.hasOwn(TYPES, t);

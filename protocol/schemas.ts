@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AgentPrintJob, AgentPrintResult, DeviceHealth, DeviceScanEvent, TicketPrintJob } from './events.js';
 import { REPORT_GROUPINGS } from './reports.js';
+import { STAFF_PHONE } from './identity.js';
 
 export const requestId = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
@@ -33,12 +34,16 @@ export const CreateUserBody = z.object({
   password,
   windowIds: z.array(z.string().min(1).max(64)).max(100).optional(),
   requestId: requestId.optional(),
+  /** issue 19: the work phone (上岗人员联系电话), a mobile or a landline; shown on internal forms only */
+  phone: z.string().trim().regex(STAFF_PHONE, '手机号或固定电话').optional(),
 });
 export const UpdateUserBody = z.object({
   name: z.string().trim().min(1).max(32).optional(),
   role: z.enum(['staff', 'lead', 'admin']).optional(),
   windowIds: z.array(z.string().min(1).max(64)).max(100).optional(),
   active: z.boolean().optional(),
+  /** issue 19: the work phone; null or '' clears it */
+  phone: z.union([z.string().trim().regex(STAFF_PHONE, '手机号或固定电话'), z.literal(''), z.null()]).optional(),
 });
 export const SetPasswordBody = z.object({ password });
 export const ChangePasswordBody = z.object({ oldPassword: password, newPassword: password });
@@ -273,3 +278,19 @@ export const ServiceRecordBody = z.object({
 export const AssignBody = z.object({ assigneeId: id });
 /** GET /api/visits (both days included; default today) */
 export const VisitsQuery = z.object({ from: date.optional(), to: date.optional(), assigneeId: id.optional() });
+// — forms and the duty roster (issue 19)
+/** GET /api/roster and GET /api/forms/duty */
+export const RosterQuery = z.object({ date });
+/** POST /api/roster: session 'HH:MM-HH:MM' (one of the day's sessions), absent = the whole day */
+export const RosterBody = z.object({
+  date,
+  role: z.enum(['window', 'back-office', 'lead']),
+  userId: id,
+  session: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').optional(),
+  bookingId: id.optional(),
+  note: z.string().trim().max(100).optional(),
+});
+/** GET /api/forms/handover: one date, the online (附件3) or phone (附件4) variant */
+export const HandoverFormQuery = z.object({ date, channel: z.enum(['online', 'phone']) });
+/** GET /api/forms/duty: the date and the 填报科室 written on the form */
+export const DutyFormQuery = z.object({ date, department: z.string().trim().max(40).optional() });

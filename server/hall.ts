@@ -35,6 +35,7 @@ import { reportCommands } from './hall/reports.js';
 import { platformCommands } from './hall/platform-commands.js';
 import { deskCommands } from './hall/desk-commands.js';
 import { bookingChangeCommands } from './hall/booking-changes-commands.js';
+import { rosterCommands } from './hall/roster-commands.js';
 
 export type { Actor, Command } from './engine/authz.js';
 export { refusal, may } from './engine/authz.js';
@@ -60,6 +61,7 @@ export class Hall {
   /** the booking desk (issue 19): 派单 → 签收, calls, the window's worklist, a booking's history */
   readonly desk: ReturnType<typeof deskCommands>;
   readonly bookingChanges: ReturnType<typeof bookingChangeCommands>;
+  readonly roster: ReturnType<typeof rosterCommands>;
 
   /** `settings.secret` empty: the hall's own secret is loaded from (or made in) the database. */
   constructor(repos: Repos, clock: Clock, settings: HallSettings, log: pino.Logger, random?: RandomSource) {
@@ -71,6 +73,7 @@ export class Hall {
     this.platform = platformCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     this.desk = deskCommands(this.core, (a, c, w) => this.authorize(a, c, w));
     this.bookingChanges = bookingChangeCommands(this.core, (a, c, w) => this.authorize(a, c, w));
+    this.roster = rosterCommands(this.core, (a, c, w) => this.authorize(a, c, w));
   }
 
   get events() { return this.core.bus; }

@@ -11,7 +11,7 @@ import { sdNotify } from './systemd.js';
 import { ConfigError } from './config.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const APPS = ['kiosk', 'window-display', 'console', 'admin', 'pad', 'reports'];
+const APPS = ['kiosk', 'window-display', 'console', 'admin', 'pad', 'reports', 'forms'];
 const APPS_DIR = `${ROOT}apps/`;
 
 async function buildAppsIfMissing(log: pino.Logger) {

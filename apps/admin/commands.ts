@@ -111,6 +111,10 @@ export function createCommands(store: Store, api: Client) {
     platformStatus: () => api.call('GET /api/platform/status'),
     resend: (fromSeq: number) => api.call('POST /api/platform/resend', { body: { fromSeq } }),
     sms: (date: string) => api.call('GET /api/sms', { query: { date } }),
+    // — the duty roster (issue 19)
+    roster: (date: string) => api.call('GET /api/roster', { query: { date } }),
+    assignRoster: (body: BodyOf<'POST /api/roster'>) => api.call('POST /api/roster', { body }),
+    removeRoster: (id: string) => api.call('DELETE /api/roster/:id', { params: { id } }),
   };
 }
 

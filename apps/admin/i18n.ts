@@ -1,5 +1,6 @@
 /** Every string the admin app shows, Chinese first, English available. `{name}` placeholders are filled by `t`. */
 import type { Dictionaries, Lang, Translate as KitTranslate } from '../kit/i18n.js';
+import { ROSTER_EN, ROSTER_ZH } from './i18n-roster.js';
 
 export type { Lang } from '../kit/i18n.js';
 
@@ -114,6 +115,7 @@ const zh = {
   sms_confirmed: '预约成功', sms_reminder: '前一日提醒', sms_forfeited: '爽约', sms_cancelled: '大厅取消', sms_pending: '待发送', sms_sent: '已发送',
   // issue 19 (booking changes)
   sms_rescheduled: '预约改期',
+  ...ROSTER_ZH,
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -222,6 +224,7 @@ const en: Record<MsgKey, string> = {
   sms_confirmed: 'Confirmed', sms_reminder: 'Reminder', sms_forfeited: 'No-show', sms_cancelled: 'Cancelled by hall', sms_pending: 'Pending', sms_sent: 'Sent',
   // issue 19 (booking changes)
   sms_rescheduled: 'Rescheduled',
+  ...ROSTER_EN,
 };
 
 export type Translate = KitTranslate<MsgKey>;
@@ -241,6 +244,7 @@ export const LOG_LABELS: Record<Lang, Record<string, string>> = {
     'day.closed': '日终', 'user.created': '新建账号', 'user.updated': '修改账号', 'user.password-set': '设置密码', 'user.signed-in': '登录', 'user.signed-out': '退出',
     'device.registered': '登记设备', 'device.replaced': '更换设备', 'device.revoked': '撤销设备', 'settings.updated': '修改设置',
     'evaluation.created': '评价', 'evaluation.followed-up': '差评回访', 'evaluation.pad-bound': '评价器绑定窗口',
+    'roster.assigned': '安排上岗', 'roster.removed': '移出上岗表', 'form.revealed': '打印表单（显示完整信息）',
   },
   en: {},
 };

@@ -11,7 +11,7 @@ import { parseLang, translator, type Lang } from '../kit/i18n.js';
 import { DICT, type MsgKey } from './i18n.js';
 
 /** the pages, in the navigation's order */
-export const PAGES = ['start', 'hall', 'people', 'catalog', 'devices', 'calendar', 'booking', 'calling', 'notices', 'credit', 'audit', 'ratings', 'platform', 'password', 'demo'] as const;
+export const PAGES = ['start', 'hall', 'people', 'catalog', 'devices', 'calendar', 'booking', 'calling', 'notices', 'credit', 'audit', 'ratings', 'platform', 'password', 'demo', 'roster'] as const;
 export type Page = (typeof PAGES)[number];
 
 export type { Session, Persist } from '../kit/session.js';

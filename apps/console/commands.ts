@@ -7,6 +7,7 @@
  * waiting tickets, today's bookings and today's figures, once. Events keep them current after that
  * (store.ts); the figures are reloaded at most every 30 s, and only when something happened.
  */
+import type { BodyOf } from '../../protocol/api.js';
 import { effect } from '@preact/signals';
 import type { BookingChannel, Ticket } from '../../protocol/domain.js';
 import { ApiError, type Client } from '../kit/client.js';
@@ -220,6 +221,10 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     desk: deskCommands(store.desk, api),
     // — booking changes, 办理情况 and 上门办 (issue 19)
     ...changeCommands(api),
+    // — issue 19: the day's duty roster (上岗表)
+    roster: (date: string) => api.call('GET /api/roster', { query: { date } }),
+    assignRoster: (body: BodyOf<'POST /api/roster'>) => api.call('POST /api/roster', { body }),
+    removeRoster: (id: string) => api.call('DELETE /api/roster/:id', { params: { id } }),
   };
 }
 

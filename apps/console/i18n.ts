@@ -2,6 +2,7 @@
 import type { Dictionaries, Translate as KitTranslate } from '../kit/i18n.js';
 import { deskEn, deskZh } from './i18n-desk.js';
 import { CHANGES_EN, CHANGES_ZH } from './i18n-changes.js';
+import { FORMS_EN, FORMS_ZH } from './i18n-forms.js';
 
 export type { Lang } from '../kit/i18n.js';
 
@@ -68,6 +69,7 @@ const zh = {
   liveWaiting: '当前等候', liveLongest: '最长等候', liveMinutes: '{n}分钟', liveServed: '今日已办结', liveWindowsOpen: '开放窗口',
   ...deskZh,
   ...CHANGES_ZH,
+  ...FORMS_ZH,
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -135,6 +137,7 @@ const en: Record<MsgKey, string> = {
   liveWaiting: 'Waiting now', liveLongest: 'Longest wait', liveMinutes: '{n} min', liveServed: 'Served today', liveWindowsOpen: 'Windows open',
   ...deskEn,
   ...CHANGES_EN,
+  ...FORMS_EN,
 };
 
 export type Translate = KitTranslate<MsgKey>;

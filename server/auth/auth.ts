@@ -58,7 +58,7 @@ export class Auth {
     this.hall.people.endSession(actor, sha256(token));
   }
 
-  async createUser(actor: Actor, u: { username: string; name: string; role: UserInfo['role']; password: string; windowIds?: string[]; requestId?: string }) {
+  async createUser(actor: Actor, u: { username: string; name: string; role: UserInfo['role']; password: string; windowIds?: string[]; requestId?: string; phone?: string }) {
     this.hall.authorize(actor, 'users.manage');
     checkPasswordStrength(u.password);
     const { password, ...rest } = u;

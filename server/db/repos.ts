@@ -10,6 +10,7 @@ import { reportsRepo } from './repos/reports.js';
 import { outboxRepo, smsRepo } from './repos/platform.js';
 import { bookingContactsRepo } from './repos/booking-contacts.js';
 import { bookingChangesRepo } from './repos/booking-changes.js';
+import { rosterRepo } from './repos/roster.js';
 
 export function createRepos(db: Db) {
   const queues = queuesRepo(db);
@@ -36,6 +37,7 @@ export function createRepos(db: Db) {
     sms: smsRepo(db),
     bookingContacts: bookingContactsRepo(db),
     bookingChanges: bookingChangesRepo(db),
+    roster: rosterRepo(db),
   };
 }
 

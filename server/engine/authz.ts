@@ -97,6 +97,13 @@ export const PERMISSIONS = {
   'booking.assign': LEAD_UP,
   /** GET /api/visits: staff see their own */
   'visit.read': STAFF_UP,
+  // forms and the duty roster (issue 19)
+  /** GET /api/roster: the day's 上岗表 */
+  'roster.read': STAFF_UP,
+  /** POST and DELETE /api/roster */
+  'roster.edit': LEAD_UP,
+  /** GET /api/forms/*: staff see their own windows' bookings in clear (audited), leads and admins all */
+  'form.read': STAFF_UP,
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Command = keyof typeof PERMISSIONS;

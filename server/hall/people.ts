@@ -14,11 +14,12 @@ import { actorTag, record, type Actor, type Core, type Emit } from './core.js';
 /** Users' tokens expire after 12 hours (a working day); devices' only when revoked. */
 export const USER_TOKEN_MS = 12 * 3600_000;
 
-export interface NewUser { username: string; name: string; role: Role; passwordHash: string; windowIds?: string[]; requestId?: string }
-export interface UserChange { name?: string; role?: Role; windowIds?: string[]; active?: boolean }
+export interface NewUser { username: string; name: string; role: Role; passwordHash: string; windowIds?: string[]; requestId?: string; phone?: string }
+/** phone: null or '' clears the work phone */
+export interface UserChange { name?: string; role?: Role; windowIds?: string[]; active?: boolean; phone?: string | null }
 
 function account(core: Core, u: UserRow): UserAccount {
-  return { id: u.id, username: u.username, name: u.name, role: u.role, windowIds: core.repos.users.windowIds(u.id), active: !!u.active };
+  return { id: u.id, username: u.username, name: u.name, role: u.role, windowIds: core.repos.users.windowIds(u.id), active: !!u.active, phone: u.phone };
 }
 
 function userRow(core: Core, id: string): UserRow {
@@ -40,10 +41,11 @@ export function createUser(core: Core, actor: Actor, u: NewUser, id = core.newId
   return core.run('user.create', actor, u.requestId, () => {
     if (core.repos.users.byUsername(u.username)) throw new HallError('duplicate-username', { username: u.username });
     checkWindows(core, u.windowIds ?? []);
-    core.repos.users.insert({ id, username: u.username, name: u.name, role: u.role, password_hash: u.passwordHash });
+    core.repos.users.insert({ id, username: u.username, name: u.name, role: u.role, password_hash: u.passwordHash, phone: u.phone || null });
     core.repos.users.setWindows(id, u.windowIds ?? []);
     const user = account(core, userRow(core, id));
-    record(core, 'user.created', actor, id, { username: user.username, name: user.name, role: user.role, windowIds: user.windowIds });
+    // the log says a phone was given, never the number
+    record(core, 'user.created', actor, id, { username: user.username, name: user.name, role: user.role, windowIds: user.windowIds, ...(user.phone ? { phone: 'set' as const } : {}) });
     return { user };
   });
 }
@@ -53,14 +55,18 @@ export function updateUser(core: Core, actor: Actor, id: string, change: UserCha
   return core.run('user.update', actor, undefined, (emit) => {
     const old = userRow(core, id);
     if (change.windowIds) checkWindows(core, change.windowIds);
-    const next = { id, name: change.name ?? old.name, role: change.role ?? old.role, active: change.active === undefined ? old.active : change.active ? 1 : 0 };
+    const next = {
+      id, name: change.name ?? old.name, role: change.role ?? old.role, active: change.active === undefined ? old.active : change.active ? 1 : 0,
+      phone: change.phone === undefined ? old.phone : change.phone || null,
+    };
     core.repos.users.update(next);
     if (change.windowIds) core.repos.users.setWindows(id, change.windowIds);
     if (!next.active && old.active) {
       core.repos.tokens.revokeAllOf(id, core.now());
       revoked(emit, id);
     } else if (change.role || change.windowIds) revoked(emit, null); // sockets re-read who they are
-    record(core, 'user.updated', actor, id, change);
+    const { phone, ...logged } = change;
+    record(core, 'user.updated', actor, id, phone === undefined ? logged : { ...logged, phone: phone ? 'set' : 'cleared' });
     return { user: account(core, userRow(core, id)) };
   });
 }

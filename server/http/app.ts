@@ -20,6 +20,7 @@ import { platformRoutes } from './routes/platform.js';
 import { demoRoutes } from './routes/demo.js';
 import { deskRoutes } from './routes/desk.js';
 import { bookingChangeRoutes } from './routes/booking-changes.js';
+import { formRoutes } from './routes/forms.js';
 
 /** Log paths with anything that looks like an ID number or phone masked (they appear in /citizens/:idNumber). */
 export const safePath = (p: string) => p.replace(/\d{6,}[\dXx]?/g, (m) => maskIdNumber(m));
@@ -76,6 +77,7 @@ export function createApp(ctx: ServerContext, distDir: string) {
   api.use(demoRoutes(ctx));
   api.use(deskRoutes(ctx));
   api.use(bookingChangeRoutes(ctx));
+  api.use(formRoutes(ctx));
   api.use(notFound);
   app.use('/api', api);
 

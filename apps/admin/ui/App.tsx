@@ -7,6 +7,7 @@ import { Devices } from './Devices.js';
 import { Login } from '../../kit/ui/Login.js';
 import { AccountPage } from './Account.js';
 import { DemoPage } from './DemoPanel.js';
+import { RosterPage } from './Roster.js';
 import { People } from './People.js';
 import { Start } from './Start.js';
 import { HallPage, NoticesPage, PolicyPage } from './Settings.js';
@@ -23,6 +24,7 @@ const VIEWS: Record<Page, () => preact.JSX.Element> = {
   platform: Platform,
   password: AccountPage,
   demo: DemoPage,
+  roster: RosterPage,
 };
 const NAV: Record<Page, MsgKey> = {
   start: 'navStart', hall: 'navHall', people: 'navPeople', catalog: 'navCatalog', devices: 'navDevices', calendar: 'navCalendar',
@@ -31,6 +33,7 @@ const NAV: Record<Page, MsgKey> = {
   platform: 'navPlatform',
   password: 'navPassword',
   demo: 'navDemo',
+  roster: 'navRoster',
 };
 
 export function App() {

@@ -36,7 +36,7 @@ export function People() {
       </div>
       <p class="hint no-print">{t('peopleHint')}</p>
       <table class="list no-print">
-        <thead><tr><th>{t('username')}</th><th>{t('displayName')}</th><th>{t('role')}</th><th>{t('windows')}</th><th>{t('status')}</th><th /></tr></thead>
+        <thead><tr><th>{t('username')}</th><th>{t('displayName')}</th><th>{t('role')}</th><th>{t('windows')}</th><th>{t('staffPhone')}</th><th>{t('status')}</th><th /></tr></thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} class={u.active ? '' : 'inactive'} data-testid={`user-${u.username}`}>
@@ -44,6 +44,7 @@ export function People() {
               <td>{u.name}</td>
               <td>{t(`role_${u.role}`)}</td>
               <td>{u.role === 'staff' ? windowsOf(u).map((w) => t('windowN', { n: w.number })).join('、') || <span class="warn-text">{t('noWindow')}</span> : t('allWindows')}</td>
+              <td class="phone">{u.phone ?? ''}</td>
               <td>{u.active ? t('active') : t('inactive')}</td>
               <td class="actions">
                 <button class="small" onClick={() => setEditing(u)}>{t('edit')}</button>
@@ -108,22 +109,23 @@ function UserDialog({ user, onClose }: { user: UserAccount | null; onClose: () =
   const [role, setRole] = useState<Role>(user?.role ?? 'staff');
   const [password, setPassword] = useState('');
   const [windowIds, setWindowIds] = useState<string[]>(user?.windowIds ?? []);
+  const [phone, setPhone] = useState(user?.phone ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = user ? { name, role, windowIds } : { username, name, role, password, windowIds };
+    const body = user ? { name, role, windowIds, phone: phone.trim() || null } : { username, name, role, password, windowIds, ...(phone.trim() ? { phone: phone.trim() } : {}) };
     const v = check(user ? UpdateUserBody : CreateUserBody, body, store.lang.value);
     if (!v.ok) { setErrors(v.fields); setGeneral(null); return; }
     setBusy(true);
     try {
-      if (user) await cmd.updateUser(user.id, { name, role, windowIds });
-      else await cmd.createUser({ username: username.trim(), name, role, password, windowIds });
+      if (user) await cmd.updateUser(user.id, { name, role, windowIds, phone: phone.trim() || null });
+      else await cmd.createUser({ username: username.trim(), name, role, password, windowIds, ...(phone.trim() ? { phone: phone.trim() } : {}) });
       store.say('info', t(user ? 'userSaved' : 'userCreated', { name }));
       onClose();
     } catch (err) {
-      const r = refusalOf(err, ['username', 'name', 'role', 'password', 'windowIds']);
+      const r = refusalOf(err, ['username', 'name', 'role', 'password', 'windowIds', 'phone']);
       setErrors(r.fields);
       setGeneral(r.general);
     } finally { setBusy(false); }
@@ -141,6 +143,9 @@ function UserDialog({ user, onClose }: { user: UserAccount | null; onClose: () =
           <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             {ROLES.map((r) => <option key={r} value={r}>{t(`role_${r}`)}</option>)}
           </select>
+        </Field>
+        <Field label={t('staffPhone')} name="phone" error={errors.phone} hint={t('phoneHint')}>
+          <input name="phone" type="tel" value={phone} autocomplete="off" onInput={(e) => setPhone(e.currentTarget.value)} />
         </Field>
         {!user && (
           <Field label={t('password')} name="password" error={errors.password} hint={t('passwordHint')}>

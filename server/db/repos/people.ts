@@ -2,7 +2,7 @@
 import type { Db } from '../open.js';
 import type { DeviceKind, Role } from '../../../protocol/domain.js';
 
-export interface UserRow { id: string; username: string; name: string; role: Role; password_hash: string; active: number }
+export interface UserRow { id: string; username: string; name: string; role: Role; password_hash: string; active: number; phone: string | null }
 export interface DeviceRow { id: string; kind: DeviceKind; name: string; created_at: number; revoked_at: number | null; last_seen_at: number | null }
 export interface TokenRow {
   token_hash: string; principal_kind: 'user' | 'device'; principal_id: string; created_at: number; expires_at: number | null; revoked_at: number | null;
@@ -13,9 +13,9 @@ export function usersRepo(db: Db) {
   const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username');
   const insert = db.prepare(
-    'INSERT INTO users (id, username, name, role, password_hash) VALUES (@id, @username, @name, @role, @password_hash)');
+    'INSERT INTO users (id, username, name, role, password_hash, phone) VALUES (@id, @username, @name, @role, @password_hash, @phone)');
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
-  const update = db.prepare('UPDATE users SET name = @name, role = @role, active = @active WHERE id = @id');
+  const update = db.prepare('UPDATE users SET name = @name, role = @role, active = @active, phone = @phone WHERE id = @id');
   const windowsOf = db.prepare<[string], { window_id: string }>('SELECT window_id FROM user_windows WHERE user_id = ?');
   const bind = db.prepare('INSERT OR IGNORE INTO user_windows (user_id, window_id) VALUES (?, ?)');
   const unbindAll = db.prepare('DELETE FROM user_windows WHERE user_id = ?');
@@ -23,9 +23,9 @@ export function usersRepo(db: Db) {
     byUsername: (u: string) => byName.get(u),
     get: (id: string) => byId.get(id),
     list: () => all.all(),
-    insert: (u: Omit<UserRow, 'active'>) => insert.run(u),
+    insert: (u: Omit<UserRow, 'active' | 'phone'> & { phone?: string | null }) => insert.run({ phone: null, ...u }),
     setPassword: (id: string, hash: string) => setPassword.run(hash, id),
-    update: (u: Pick<UserRow, 'id' | 'name' | 'role' | 'active'>) => update.run(u),
+    update: (u: Pick<UserRow, 'id' | 'name' | 'role' | 'active' | 'phone'>) => update.run(u),
     windowIds: (id: string) => windowsOf.all(id).map((r) => r.window_id),
     bindWindow: (userId: string, windowId: string) => bind.run(userId, windowId),
     /** replaces the user's windows with `windowIds` */

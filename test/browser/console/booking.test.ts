@@ -115,21 +115,25 @@ describe('booking registration', () => {
     await shot(page, 'bookings-list');
   });
 
-  it('prints Monday\'s 电话预约业务交办单 for window 1 in the seed\'s columns, personal data masked', async () => {
+  it('opens Monday\'s 电话预约业务交办单 in the forms page: the seed\'s columns, window 1\'s own booking with the full phone (issue 19)', async () => {
     await page.getByRole('button', { name: '交办单' }).click();
-    const bar = page.locator('section.handover .row');
+    const bar = page.locator('section.handover .row').first();
     await bar.getByLabel('预约日期').fill('2026-11-23');
-    await bar.getByLabel('窗口').selectOption('w1');
     await bar.getByLabel('预约方式').selectOption('phone');
+    // one 交办单: the console links to the printable forms page in the same tab (its session carries over)
+    await page.getByRole('link', { name: '打开交办单' }).click();
     await page.getByRole('heading', { name: '电话预约业务交办单' }).waitFor();
     const heads = await page.locator('.sheet-table th').allTextContents();
     expect(heads).toEqual(['序号', '被预约的事项名称', '预约人', '预约的时间段', '联系电话', '应交办单位', '办件情况 是否受理', '预约人签字']);
-    // the person's cell also carries the booking code (issue 17), what the citizen reads out at the window
+    // the person's cell also carries the booking code (issue 17), what the citizen reads out at the window; staff at
+    // window 1 (which serves 企业开办一件事's queue) see their own booking's name and phone in full (issue 19)
     await expect.poll(() => page.locator('.sheet-table tbody tr').first().locator('td').allTextContents(), { timeout: 5000 })
-      .toEqual(['1', '企业开办一件事', expect.stringMatching(/^张\*预约码 [23456789A-HJKMNP-Z]{8}$/), '2026-11-23 09:30', '138****5678', '1-3号窗口', '', '']);
+      .toEqual(['1', '企业开办一件事', expect.stringMatching(/^张三预约码 [23456789A-HJKMNP-Z]{8}登记表$/), '2026-11-23 09:30', '13812345678', '1-3号窗口', '', '']);
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'handover-print');
     await page.emulateMedia({ media: 'screen' });
+    await page.goBack();
+    await page.getByRole('button', { name: '交办单' }).waitFor();
   });
 
   it('on Monday the booking checked in by its QR at the kiosk is called first in 预约模式, and 预约模式 calls no walk-in', async () => {
