@@ -1,6 +1,6 @@
 /** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
 import type { Availability, Booking, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
-import type { EvaluationRequestEvent } from './evaluations.js';
+import type { Evaluation, EvaluationRequestEvent } from './evaluations.js';
 
 export interface TicketCalledEvent {
   ticket: { id: string; number: string; kind: TicketKind; queueId: string };
@@ -65,6 +65,8 @@ export interface ServerToClientEvents {
    * rescheduled, checked in, served, cancelled, forfeited, its 办理情况 recorded); masked like every list
    */
   'booking:updated': (event: { booking: Booking }) => void;
+  /** leads and admins only (issue 20): a rating was given or followed up, so a ratings list applies it instead of polling */
+  'evaluation:updated': (event: { evaluation: Evaluation }) => void;
 }
 
 /** Commands go over HTTP only, so there is one path for each action. */
@@ -83,6 +85,7 @@ export const SERVER_EVENTS = [
   'print:result',
   'evaluation:request',
   'booking:updated',
+  'evaluation:updated',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 // — Kiosk PC device agent (CONTRACT.md "Kiosk PC device agent"): the Socket.IO namespace `/agent`,

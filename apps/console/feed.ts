@@ -24,6 +24,7 @@ export function connectConsole(store: Store, token: string, onSnapshot: () => vo
       'ticket:updated': ({ ticket }) => store.applyTicket(ticket),
       'ticket:called': ({ ticket }) => store.applyCalled(ticket.id),
       'hall:updated': (e) => store.applyHall(e),
+      'evaluation:updated': ({ evaluation }) => store.applyEvaluation(evaluation),
     },
   });
 }

@@ -84,6 +84,8 @@ function main() {
   connectFeed({
     url: location.origin,
     token: settings.token,
+    // a window's screen is sent its window's events only (the server's `screen:<window>` room)
+    view: settings.window !== null ? { window: settings.window } : undefined,
     onSnapshot: (s) => { store.replace(s); loadNotices(); },
     onLink: (link) => (link === 'online' ? store.connected() : link !== 'connecting' && store.disconnected(link)),
     on: {
