@@ -218,9 +218,25 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
   // measured again after the hall's events of a command (and by the timer for everything else)
   for (const event of ['ticket:called', 'window:updated', 'queue:updated', 'ticket:issued'] as const) bus.on(event, shedSoon);
 
+  /**
+   * Everything but a call is sent on the loop's next turn, in the order it happened: a call's frames
+   * are written to every screen (and the command's answer to its console) before anything else of
+   * the command, so no screen reads a window's state or a ticket's change ahead of the call (issue 20).
+   */
+  const later: (() => void)[] = [];
+  const runLater = () => {
+    const batch = later.splice(0);
+    for (const f of batch) {
+      try { f(); } catch (err) { ctx.log.error({ err }, 'socket event failed'); }
+    }
+  };
+  const after = (f: () => void) => {
+    later.push(f);
+    if (later.length === 1) setImmediate(runLater);
+  };
   // each event once per broadcast, to the union of the rooms that show it
   bus.on('ticket:called', (e) => void io.to([HALL, screenRoom(e.window.id), staffWindowRoom(e.window.id), staffQueueRoom(e.ticket.queueId), STAFF_ALL]).emit('ticket:called', e));
-  bus.on('window:updated', (e) => void io.to([HALL, screenRoom(e.window.id), staffWindowRoom(e.window.id), STAFF_ALL]).emit('window:updated', e));
+  bus.on('window:updated', (e) => after(() => void io.to([HALL, screenRoom(e.window.id), staffWindowRoom(e.window.id), STAFF_ALL]).emit('window:updated', e)));
   const queues = createCoalescer<{ id: string; waiting: number; reservationsWaiting: number }>((id, queue) => {
     io.to([HALL, COUNTS, staffQueueRoom(id), STAFF_ALL]).emit('queue:updated', { queue });
     shedSoon();
@@ -233,10 +249,10 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
     if (t.targetWindowId) rooms.push(staffWindowRoom(t.targetWindowId));
     return rooms;
   };
-  bus.on('ticket:issued', (e) => void io.to(ticketRooms(e.ticket)).emit('ticket:issued', { ticket: e.ticket }));
-  bus.on('ticket:updated', (e) => void io.to(ticketRooms(e.ticket)).emit('ticket:updated', { ticket: e.ticket }));
-  bus.on('booking:updated', (e) => void io.to('staff').emit('booking:updated', { booking: e.booking }));
-  bus.on('hall:updated', (e) => void io.emit('hall:updated', e));
+  bus.on('ticket:issued', (e) => after(() => void io.to(ticketRooms(e.ticket)).emit('ticket:issued', { ticket: e.ticket })));
+  bus.on('ticket:updated', (e) => after(() => void io.to(ticketRooms(e.ticket)).emit('ticket:updated', { ticket: e.ticket })));
+  bus.on('booking:updated', (e) => after(() => void io.to('staff').emit('booking:updated', { booking: e.booking })));
+  bus.on('hall:updated', (e) => after(() => void io.emit('hall:updated', e)));
   bus.on('evaluation:request', (e) => void io.to(padRoom(e.window.id)).emit('evaluation:request', e));
   // who may read ratings (evaluation.read: leads, admins)
   bus.on('evaluation:updated', (e) => void io.to(STAFF_ALL).emit('evaluation:updated', { evaluation: e.evaluation }));
@@ -251,6 +267,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
       io.to('admin').emit('device:health', h);
     },
     close: () => new Promise<void>((resolve) => {
+      runLater();
       queues.flush();
       clearInterval(sweep);
       clearInterval(shedTimer);
