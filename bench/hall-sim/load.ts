@@ -21,10 +21,23 @@ export function api(base: string): Api {
     lat,
     async post(endpoint, path, token, body) {
       const t0 = performance.now();
-      const res = await fetch(`${base}/api${path}`, {
+      const send = () => fetch(`${base}/api${path}`, {
         method: 'POST', body: JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
+      let res: Response;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          res = await send();
+          break;
+        } catch (err) {
+          // a connection not made in 10 s (a starved machine: undici's timer, or the server's accept
+          // queue) never sent the request, so it is sent again; counted among the refusals
+          const code = (err as { cause?: { code?: string } }).cause?.code;
+          if (code !== 'UND_ERR_CONNECT_TIMEOUT' || attempt >= 5) throw err;
+          lat.errors.set(`${endpoint} connect timeout (sent again)`, (lat.errors.get(`${endpoint} connect timeout (sent again)`) ?? 0) + 1);
+        }
+      }
       const json = await res.json() as any;
       const ms = performance.now() - t0;
       (lat.byEndpoint.get(endpoint) ?? lat.byEndpoint.set(endpoint, []).get(endpoint)!).push(ms);
