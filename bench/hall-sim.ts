@@ -219,6 +219,7 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
       const c = appFigures;
       console.log(`  real apps in Chromium: the console sent ${c['sim.apps.console.requests']} requests for ${c['sim.apps.console.events']} events received, the lobby ${c['sim.apps.lobby.requests']} for ${c['sim.apps.lobby.events']}` +
         ` (goal none: ${verdict(c['sim.apps.console.requests'] === 0 && c['sim.apps.lobby.requests'] === 0)})`);
+      console.log(`    besides: after a reconnect's snapshot the console loaded ${c['sim.apps.console.requestsAfterSnapshot']} (${c['sim.apps.console.snapshots']} snapshots), the lobby ${c['sim.apps.lobby.requestsAfterSnapshot']} (${c['sim.apps.lobby.snapshots']})`);
     }
     if (apps?.requested().length) console.log(`    requests the apps sent during the run: ${apps.requested().join(', ')}`);
     if (!appFigures) console.log('  real apps: skipped (no Chromium at HALLQ_CHROMIUM or /usr/bin/chromium)');
