@@ -35,6 +35,8 @@ export interface HallUpdatedEvent {
   hallName: string;
   /** the session now and the services not served in it: sent again whenever the session changes (e.g. 12:00 lunch 延时服务) */
   availability?: Availability;
+  /** the hall's notices (config `notices`, as in GET /api/public/hall), so a screen need not ask (issue 20) */
+  notices?: string[];
 }
 
 export interface ServerToClientEvents {

@@ -252,7 +252,8 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
   bus.on('ticket:issued', (e) => after(() => void io.to(ticketRooms(e.ticket)).emit('ticket:issued', { ticket: e.ticket })));
   bus.on('ticket:updated', (e) => after(() => void io.to(ticketRooms(e.ticket)).emit('ticket:updated', { ticket: e.ticket })));
   bus.on('booking:updated', (e) => after(() => void io.to('staff').emit('booking:updated', { booking: e.booking })));
-  bus.on('hall:updated', (e) => after(() => void io.emit('hall:updated', e)));
+  // with the notices, which a settings change may have changed: no screen asks for them (issue 20)
+  bus.on('hall:updated', (e) => after(() => void io.emit('hall:updated', { ...e, notices: [...ctx.hall.settings.notices] })));
   bus.on('evaluation:request', (e) => void io.to(padRoom(e.window.id)).emit('evaluation:request', e));
   // who may read ratings (evaluation.read: leads, admins)
   bus.on('evaluation:updated', (e) => void io.to(STAFF_ALL).emit('evaluation:updated', { evaluation: e.evaluation }));

@@ -109,6 +109,24 @@ describe('who receives what', () => {
   });
 });
 
+describe('hall:updated carries the notices', () => {
+  it('a screen gets the hall\'s notices with hall:updated, so it need not ask GET /api/public/hall', async () => {
+    const s = await startTestServer({ now: '2026-11-23T08:20:00+08:00' }); // before opening
+    try {
+      const display = s.socket(await s.deviceToken('display', 'lobby-notices-ev'));
+      await nextEvent(display, 'state:snapshot');
+      const opened = nextEvent(display, 'hall:updated');
+      await s.setClock('2026-11-23T08:31:00+08:00');
+      const e = await opened;
+      const pub = (await s.api('GET', '/api/public/hall')).body;
+      expect(e.notices).toEqual(pub.notices);
+      expect(e.notices.length).toBeGreaterThan(0);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('queue:updated coalescing', () => {
   it('a burst of changes sends one per key with the latest value, after the interval; a later change starts a new burst', () => {
     const pending: (() => void)[] = [];
