@@ -17,11 +17,14 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ADMIN_PASSWORD, SERVICES, WINDOWS, startServer, type SimServer } from './hall-sim/hall.js';
+import { ADMIN_PASSWORD, SERVICES, WINDOWS, hallConfig, startServer, type SimServer } from './hall-sim/hall.js';
+import type { SimSocket } from './hall-sim/sockets.js';
 import { api, idNumber, play, type Api } from './hall-sim/load.js';
 import { watchApps, type AppsWatch } from './hall-sim/apps.js';
 
 const DISPLAYS = 300;
+/** of the DISPLAYS, this many are window screens (`#window=N`, one above each window); the rest are lobby screens */
+const WINDOW_SCREENS = Number(process.env.HALLQ_SIM_WINDOW_SCREENS ?? WINDOWS);
 const KIOSKS = 20;
 const TICKETS = 3000;
 const CHILD = fileURLToPath(new URL('./hall-sim/sockets.ts', import.meta.url));
@@ -32,11 +35,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 interface Sockets { child: ChildProcess; events(): Promise<number>; stop(): Promise<void> }
 
 /** A child process holding one socket per token; `onAll(ticketId)` when every one got that call. */
-function openSockets(url: string, tokens: string[], onAll: (ticketId: string) => void): Promise<Sockets> {
+function openSockets(url: string, sockets: SimSocket[], onAll: (ticketId: string) => void): Promise<Sockets> {
   const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let counted: ((n: number) => void) | null = null;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${tokens.length} sockets did not connect within 60 s`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${sockets.length} sockets did not connect within 60 s`)), 60_000);
     child.on('message', (m: { type: string; ticketId?: string; events?: number; message?: string }) => {
       if (m.type === 'all') onAll(m.ticketId!);
       else if (m.type === 'count') counted?.(m.events!);
@@ -50,7 +53,7 @@ function openSockets(url: string, tokens: string[], onAll: (ticketId: string) =>
         });
       }
     });
-    child.send({ type: 'open', url, tokens });
+    child.send({ type: 'open', url, sockets });
   });
 }
 
@@ -144,8 +147,13 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
       sent.set(id, at);
       if (arrived.get(id) === groups) { callMs.push(performance.now() - at); sent.delete(id); arrived.delete(id); }
     };
-    children.push(await openSockets(server.url, Array(DISPLAYS).fill(who.display), onAll));
-    children.push(await openSockets(server.url, who.staff, onAll));
+    // a lobby screen shows every call; a window's screen its window's; a console its window's and its queues'
+    const windows = hallConfig().catalog.windows;
+    const screens: SimSocket[] = Array.from({ length: DISPLAYS }, (_, i) => i < WINDOW_SCREENS
+      ? { token: who.display, view: { window: windows[i % windows.length]!.number }, shows: { windows: [windows[i % windows.length]!.id] } }
+      : { token: who.display, shows: { all: true } });
+    children.push(await openSockets(server.url, screens, onAll));
+    children.push(await openSockets(server.url, who.staff.map((token, i) => ({ token, shows: { windows: [windows[i]!.id], queues: windows[i]!.queueIds } })), onAll));
     apps = await watchApps(server.url, who.display, 'sim1', 'sim-password-1');
 
     const rssStart = server.rssMb();
@@ -189,6 +197,7 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
       'sim.callToAllScreens.p99Ms': round(percentile(callMs, 99)),
       'sim.callsTimed': callMs.length,
       'sim.socketEventsReceived': screenEvents,
+      'sim.windowScreens': Math.min(WINDOW_SCREENS, DISPLAYS),
     };
     for (const [endpoint, ms] of a.lat.byEndpoint) {
       ms.sort((x, y) => x - y);
@@ -198,17 +207,19 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
     if (soak && memory.length) r['sim.soak.rssGrowthPct'] = round(((memory.at(-1)! - memory[0]) / memory[0]) * 100);
 
     const verdict = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');
-    console.log(`a hall of ${WINDOWS} windows, ${DISPLAYS} screens, ${WINDOWS} consoles, ${KIOSKS} kiosks: ${hours} peak hour(s) in ${r['sim.wallSeconds']} s`);
+    console.log(`a hall of ${WINDOWS} windows, ${DISPLAYS} screens (${Math.min(WINDOW_SCREENS, DISPLAYS)} window screens, ${Math.max(0, DISPLAYS - WINDOW_SCREENS)} lobby), ${WINDOWS} consoles, ${KIOSKS} kiosks: ${hours} peak hour(s) in ${r['sim.wallSeconds']} s`);
     console.log(`  ${r['sim.tickets']} tickets (${r['sim.checkins']} check-ins), ${r['sim.calls']} calls, ${r['sim.recalls']} recalls, ${r['sim.transfers']} transfers, ${r['sim.noShows']} no-shows`);
     console.log(`  server CPU ${r['sim.serverCpuSecondsPerHour']} s per simulated hour = ${r['sim.serverCpuPctOfCoreOverHour']} % of one core (goal ≤ 5 %: ${verdict(r['sim.serverCpuPctOfCoreOverHour'] <= 5)})`);
     console.log(`  server RSS ${r['sim.rssStartMb']} MB → ${r['sim.rssEndMb']} MB`);
-    console.log(`  call-next → all ${DISPLAYS + WINDOWS} screens: p50 ${r['sim.callToAllScreens.p50Ms']} ms, p99 ${r['sim.callToAllScreens.p99Ms']} ms over ${callMs.length} calls (goal p99 ≤ 100 ms: ${verdict(r['sim.callToAllScreens.p99Ms'] <= 100)})`);
+    console.log(`  socket events received by the ${DISPLAYS} screens and ${WINDOWS} consoles: ${screenEvents} (${Math.round(screenEvents / (DISPLAYS + WINDOWS) / hours)} per socket per hour)`);
+    console.log(`  call-next → every one of the ${DISPLAYS + WINDOWS} screens and consoles that shows it: p50 ${r['sim.callToAllScreens.p50Ms']} ms, p99 ${r['sim.callToAllScreens.p99Ms']} ms over ${callMs.length} calls (goal p99 ≤ 100 ms: ${verdict(r['sim.callToAllScreens.p99Ms'] <= 100)})`);
     for (const [endpoint, ms] of a.lat.byEndpoint) console.log(`  ${endpoint}: ${ms.length} requests, p99 ${r[`sim.http.p99Ms ${endpoint}`]} ms`);
     for (const [what, n] of a.lat.errors) console.log(`  refused: ${what} ×${n}`);
     if (appFigures) {
       const c = appFigures;
       console.log(`  real apps in Chromium: the console sent ${c['sim.apps.console.requests']} requests for ${c['sim.apps.console.events']} events received, the lobby ${c['sim.apps.lobby.requests']} for ${c['sim.apps.lobby.events']}` +
         ` (goal none: ${verdict(c['sim.apps.console.requests'] === 0 && c['sim.apps.lobby.requests'] === 0)})`);
+      console.log(`    besides: after a reconnect's snapshot the console loaded ${c['sim.apps.console.requestsAfterSnapshot']} (${c['sim.apps.console.snapshots']} snapshots), the lobby ${c['sim.apps.lobby.requestsAfterSnapshot']} (${c['sim.apps.lobby.snapshots']})`);
     }
     if (apps?.requested().length) console.log(`    requests the apps sent during the run: ${apps.requested().join(', ')}`);
     if (!appFigures) console.log('  real apps: skipped (no Chromium at HALLQ_CHROMIUM or /usr/bin/chromium)');

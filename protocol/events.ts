@@ -1,6 +1,6 @@
 /** Socket.IO event maps (CONTRACT.md "Socket.IO"). Server and apps import these; nobody restates them. */
 import type { Availability, Booking, StateSnapshot, Ticket, TicketKind, WindowState } from './domain.js';
-import type { EvaluationRequestEvent } from './evaluations.js';
+import type { Evaluation, EvaluationRequestEvent } from './evaluations.js';
 import type { ContactSummary } from './desk.js';
 
 export interface TicketCalledEvent {
@@ -36,6 +36,8 @@ export interface HallUpdatedEvent {
   hallName: string;
   /** the session now and the services not served in it: sent again whenever the session changes (e.g. 12:00 lunch 延时服务) */
   availability?: Availability;
+  /** the hall's notices (config `notices`, as in GET /api/public/hall), so a screen need not ask (issue 20) */
+  notices?: string[];
 }
 
 export interface ServerToClientEvents {
@@ -67,6 +69,8 @@ export interface ServerToClientEvents {
    * after a call about it (issue 19 booking desk), `contact` is that call without its note
    */
   'booking:updated': (event: { booking: Booking; contact?: ContactSummary }) => void;
+  /** leads and admins only (issue 20): a rating was given or followed up, so a ratings list applies it instead of polling */
+  'evaluation:updated': (event: { evaluation: Evaluation }) => void;
 }
 
 /** Commands go over HTTP only, so there is one path for each action. */
@@ -85,6 +89,7 @@ export const SERVER_EVENTS = [
   'print:result',
   'evaluation:request',
   'booking:updated',
+  'evaluation:updated',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 // — Kiosk PC device agent (CONTRACT.md "Kiosk PC device agent"): the Socket.IO namespace `/agent`,

@@ -5,7 +5,7 @@
  *
  * Loading: the catalog at sign-in; at each snapshot (connect, reconnect, window chosen) the window's
  * waiting tickets, today's bookings and today's figures, once. Events keep them current after that
- * (store.ts); the figures are reloaded at most every 30 s, and only when something happened.
+ * (store.ts): no event makes the console send a request (issue 20).
  */
 import type { BodyOf } from '../../protocol/api.js';
 import { effect } from '@preact/signals';
@@ -21,8 +21,6 @@ import { changeCommands } from './changes.js';
 export type WindowAction = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'resume';
 export interface BookingInput { name: string; idNumber: string; phone: string; serviceId: string; date: string; slot: string; channel: BookingChannel; kind?: 'window' | 'visit'; address?: string; assigneeId?: string; unit?: string; recordedBy?: string }
 
-/** today's figures are reloaded at most this often */
-export const REPORT_EVERY_MS = 30_000;
 export const LIVE_EVERY_MS = 5_000;
 /** while the queues count reservations the waiting list does not show yet, it is reloaded this often */
 export const POOL_RECHECK_MS = 60_000;
@@ -48,22 +46,11 @@ export function createCommands(store: Store, api: Client, timers = { setTimeout:
     store.warnings.value = (await api.call('GET /api/health')).warnings ?? [];
   }
 
-  // — today's figures: loaded with the window, then at most every 30 s after something happened
-  let reportTimer: unknown = null;
-  let reportAt = -Infinity;
+  // — today's figures: loaded with the window (each snapshot); the ticket events count on from there (store.ts)
   async function loadReport() {
-    if (reportTimer !== null) timers.clearTimeout(reportTimer);
-    reportTimer = null;
     if (!store.session.value || !store.windowId.value) return;
-    reportAt = Date.now();
-    store.reportStale.value = false;
     store.setReport(await api.call('GET /api/reports/daily', { query: { date: store.today.value } }));
   }
-  effect(() => {
-    if (!store.reportStale.value || reportTimer !== null) return;
-    const wait = Math.max(0, reportAt + REPORT_EVERY_MS - Date.now());
-    reportTimer = timers.setTimeout(() => void loadReport().catch(fail), Math.max(wait, 1_000));
-  });
 
   // — the lead's running figures: loaded with the lead view (every snapshot), then, after a call or a
   // finish, again at most every LIVE_EVERY_MS (served counts up from the events meanwhile)

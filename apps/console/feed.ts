@@ -26,6 +26,7 @@ export function connectConsole(store: Store, token: string, onSnapshot: () => vo
       'hall:updated': (e) => store.applyHall(e),
       // a booking changed (issue 19): lists show the store's copy, so nothing is refetched; the desk moves it between its lists
       'booking:updated': (e) => { store.rememberBookings([e.booking]); store.desk.apply(e); },
+      'evaluation:updated': ({ evaluation }) => store.applyEvaluation(evaluation),
     },
   });
 }

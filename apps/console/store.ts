@@ -5,8 +5,9 @@
  * The console applies the hall's events to this store instead of refetching: a ticket issued,
  * updated (any change after issue) or called moves in or out of the window's waiting pool, and the
  * pool is shown in the order successive call-nexts would call it (`callOrder`, the server's rule).
- * Today's figures count finished tickets as they happen; the whole report is reloaded at most every
- * 30 s (commands.ts).
+ * Today's figures are loaded with each snapshot and then count finished tickets as they happen (served,
+ * no-shows, the average service time); the lead's low ratings follow `evaluation:updated`. No event makes
+ * the console ask the server for anything (issue 20).
  */
 import { computed, signal } from '@preact/signals';
 import type {
@@ -19,6 +20,7 @@ import { dateAt, skewOf, zoneOffsetMinutes } from '../kit/time.js';
 import { DICT, type MsgKey } from './i18n.js';
 import type { LiveKpis } from '../../protocol/reports.js';
 import { createDeskStore } from './desk.js';
+import type { Evaluation } from '../../protocol/evaluations.js';
 
 export type View = 'caller' | 'lead' | 'book' | 'bookings' | 'handover' | 'visits' | 'approvals' | 'desk';
 import type { Persist, Session } from '../kit/session.js';
@@ -54,8 +56,8 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
   /** a ticket was called or finished since `live` was loaded: its longest wait may be another ticket's */
   const liveStale = signal(false);
   const servedSeen = new Set<string>();
-  /** something happened since the report was loaded */
-  const reportStale = signal(false);
+  /** the lead's low ratings of today (GET /api/evaluations?maxLevel=2), kept current by `evaluation:updated` */
+  const ratings = signal<Evaluation[] | null>(null);
   const notice = signal<Notice | null>(null);
   /** what GET /api/health asks someone to act on (a coming year without holiday data) */
   const warnings = signal<HallWarning[]>([]);
@@ -136,6 +138,8 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
   let buffered: Change[] | null = null;
   /** finished tickets already counted in today's figures (`id:status`) */
   let counted = new Set<string>();
+  /** this window's service time so far today: the loaded average × served, plus what was counted since (seconds) */
+  let service = { sum: 0, n: 0 };
 
   function setWindow(id: string | null) {
     windowId.value = id;
@@ -165,7 +169,12 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
     counted.add(`${x.id}:${x.status}`);
     const hw = myHallWindow.value;
     const mine = r.byWindow.find((w) => w.windowId === id) ?? { windowId: id, number: hw?.number ?? 0, name: hw?.name ?? '', served: 0, noShows: 0, avgServiceSeconds: 0 };
-    const next = x.status === 'done' ? { ...mine, served: mine.served + 1 } : { ...mine, noShows: mine.noShows + 1 };
+    let next = x.status === 'done' ? { ...mine, served: mine.served + 1 } : { ...mine, noShows: mine.noShows + 1 };
+    if (x.status === 'done' && x.startedAt && x.finishedAt) {
+      // the server's average: done tickets with a start and a finish, in whole seconds
+      service = { sum: service.sum + (Date.parse(x.finishedAt) - Date.parse(x.startedAt)) / 1000, n: service.n + 1 };
+      next = { ...next, avgServiceSeconds: Math.round(service.sum / service.n) };
+    }
     report.value = { ...r, byWindow: [...r.byWindow.filter((w) => w.windowId !== id), next] };
   }
   function drop(id: string) {
@@ -178,7 +187,6 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
     if (belongs(x)) pool.value = { ...pool.value, [x.id]: x };
     else drop(x.id);
     count(x);
-    reportStale.value = true;
     // served so far counts up from the event, once per ticket (a rating updates a finished ticket again)
     if (x.status === 'done' && live.value && !servedSeen.has(x.id)) {
       servedSeen.add(x.id);
@@ -192,7 +200,7 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
 
   return {
     lang, t, session, windowId, view, snapshot, connected, skewMs, zoneMin, tick, queues, services, windows, pool, waiting,
-    reservationsWaiting, missingReservations, bookingsById, report, reportStale, live, liveStale, notice, warnings, pending, serverNow, today, myWindow, myHallWindow,
+    reservationsWaiting, missingReservations, bookingsById, report, ratings, live, liveStale, notice, warnings, pending, serverNow, today, myWindow, myHallWindow,
     role, allowedWindows, policy,
     setWindow, setServerTime, applyWindow, applyTicket,
 
@@ -216,7 +224,6 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
       liveStale.value = true;
       buffered?.push({ calledId: ticketId });
       drop(ticketId);
-      reportStale.value = true;
     },
     /** the answer of a window command: the ticket it acted on, and the window's current ticket */
     applyCommandTicket(x: Ticket) {
@@ -243,7 +250,18 @@ export function createStore(persist: Persist, clientNow: () => number = () => Da
         else applyTicket(c.ticket);
       }
     },
-    setReport(r: DailyReport) { report.value = r; },
+    setReport(r: DailyReport) {
+      report.value = r;
+      const mine = r.byWindow.find((w) => w.windowId === windowId.value);
+      service = { sum: (mine?.avgServiceSeconds ?? 0) * (mine?.served ?? 0), n: mine?.served ?? 0 };
+    },
+    /** `evaluation:updated` (and a follow-up's answer): a low rating of today joins the list, a known one is replaced */
+    applyEvaluation(e: Evaluation) {
+      const list = ratings.value;
+      if (!list) return;
+      if (list.some((x) => x.id === e.id)) ratings.value = list.map((x) => (x.id === e.id ? e : x));
+      else if (e.level <= 2 && e.day === today.value) ratings.value = [e, ...list];
+    },
     rememberBookings(list: Booking[]) {
       const next = { ...bookingsById.value };
       for (const b of list) next[b.id] = b;

@@ -40,6 +40,8 @@ export interface FeedOptions {
   token: string;
   onSnapshot(snapshot: StateSnapshot): void;
   on?: Handlers;
+  /** what the screen shows, sent with the token so the server sends it only that (e.g. `{ window: 5 }`: one window's screen) */
+  view?: Record<string, string | number>;
   /** the link changed (a screen shows it, and drops the flash of a call it can no longer vouch for) */
   onLink?(link: Link): void;
   /** tests: a fake socket and timers */
@@ -59,7 +61,7 @@ const defaultTimers: Timers = { setTimeout: (f, ms) => setTimeout(f, ms), clearT
 export function connectFeed(o: FeedOptions): Feed {
   const timers = o.timers ?? defaultTimers;
   const socket = (o.connect ?? defaultConnect)(o.url, {
-    auth: { token: o.token },
+    auth: { ...o.view, token: o.token },
     transports: ['websocket'],
     reconnectionDelay: RECONNECT.delayMs,
     reconnectionDelayMax: RECONNECT.delayMaxMs,

@@ -78,19 +78,25 @@ function main() {
     if (settings.window !== null && e.window.number !== settings.window) return;
     voice?.enqueue(`${e.ticket.number}→${e.window.number}${e.recall ? ' recall' : ''}`, callClips({ ticketNumber: e.ticket.number, windowNumber: e.window.number }));
   };
-  // the notices are the hall's settings: read at every (re)connect and after every hall:updated (a settings change sends one)
+  // the notices are the hall's settings: read at every (re)connect; every hall:updated carries them (a settings change sends one)
   const api = createClient({ base: '', token: () => settings.token });
   const loadNotices = () => void api.call('GET /api/public/hall').then((h) => void (store.notices.value = h.notices), () => undefined); // kept until the next try
   connectFeed({
     url: location.origin,
     token: settings.token,
+    // a window's screen is sent its window's events only (the server's `screen:<window>` room)
+    view: settings.window !== null ? { window: settings.window } : undefined,
     onSnapshot: (s) => { store.replace(s); loadNotices(); },
     onLink: (link) => (link === 'online' ? store.connected() : link !== 'connecting' && store.disconnected(link)),
     on: {
       'ticket:called': (e) => { store.called(e); onCall(e); },
       'window:updated': (e) => store.windowUpdated(e.window),
       'queue:updated': (e) => store.queueUpdated(e.queue),
-      'hall:updated': (e) => { store.hallUpdated(e); loadNotices(); },
+      'hall:updated': (e) => {
+        store.hallUpdated(e);
+        if (e.notices) store.notices.value = e.notices;
+        else loadNotices(); // a server before issue 20
+      },
     },
   });
 }

@@ -11,16 +11,25 @@ export interface AppsWatch { figures(): Promise<Record<string, number>>; request
 
 const CHROMIUM = process.env.HALLQ_CHROMIUM ?? '/usr/bin/chromium';
 
-interface Counter { requests: number; events: number; counting: boolean; paths: Set<string> }
+/**
+ * `afterSnapshot`: requests sent within SNAPSHOT_LOAD_MS of a `state:snapshot` (a reconnect on a starved
+ * machine: the app loads once what the snapshot does not carry); the rest followed events.
+ */
+interface Counter { requests: number; afterSnapshot: number; snapshots: number; events: number; counting: boolean; paths: Set<string>; snapshotAt: number }
+const SNAPSHOT_LOAD_MS = 5_000;
 
 function count(page: Page): Counter {
-  const c: Counter = { requests: 0, events: 0, counting: false, paths: new Set() };
+  const c: Counter = { requests: 0, afterSnapshot: 0, snapshots: 0, events: 0, counting: false, paths: new Set(), snapshotAt: -Infinity };
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
-    if (c.counting && path.startsWith('/api/')) { c.requests++; c.paths.add(`${r.method()} ${path}`); }
+    if (!c.counting || !path.startsWith('/api/')) return;
+    if (performance.now() - c.snapshotAt < SNAPSHOT_LOAD_MS) { c.afterSnapshot++; c.paths.add(`${r.method()} ${path} (after a reconnect's snapshot)`); }
+    else { c.requests++; c.paths.add(`${r.method()} ${path}`); }
   });
   page.on('websocket', (ws) => ws.on('framereceived', (f) => {
-    if (c.counting && typeof f.payload === 'string' && f.payload.startsWith('42')) c.events++;
+    if (!c.counting || typeof f.payload !== 'string' || !f.payload.startsWith('42')) return;
+    if (f.payload.startsWith('42["state:snapshot"')) { c.snapshots++; c.snapshotAt = performance.now(); }
+    else c.events++;
   }));
   return c;
 }
@@ -52,6 +61,10 @@ export async function watchApps(url: string, displayToken: string, username: str
       'sim.apps.console.events': consoleCount.events,
       'sim.apps.console.requests': consoleCount.requests,
       'sim.apps.console.requestsPerEvent': per(consoleCount),
+      'sim.apps.console.snapshots': consoleCount.snapshots,
+      'sim.apps.console.requestsAfterSnapshot': consoleCount.afterSnapshot,
+      'sim.apps.lobby.snapshots': lobbyCount.snapshots,
+      'sim.apps.lobby.requestsAfterSnapshot': lobbyCount.afterSnapshot,
       'sim.apps.lobby.events': lobbyCount.events,
       'sim.apps.lobby.requests': lobbyCount.requests,
       'sim.apps.lobby.requestsPerEvent': per(lobbyCount),

@@ -21,20 +21,31 @@ export function api(base: string): Api {
     lat,
     async post(endpoint, path, token, body) {
       const t0 = performance.now();
+      const send = () => fetch(`${base}/api${path}`, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
       let res: Response;
       let json: any;
-      try {
-        res = await fetch(`${base}/api${path}`, {
-          method: 'POST', body: JSON.stringify(body),
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        });
-        json = await res.json();
-      } catch (err) {
-        // a soak runs for hours on a shared machine: a request that fails (a connect timeout) is
-        // counted and reported, and the hall plays on, as a kiosk would retry its next citizen
-        const key = `${endpoint} network ${(err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name}`;
-        lat.errors.set(key, (lat.errors.get(key) ?? 0) + 1);
-        return { status: 0, body: null };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          res = await send();
+          json = await res.json();
+          break;
+        } catch (err) {
+          // a connection not made in 10 s (a starved machine: undici's timer, or the server's accept
+          // queue) never sent the request, so it is sent again; counted among the refusals
+          const code = (err as { cause?: { code?: string } }).cause?.code;
+          if (code === 'UND_ERR_CONNECT_TIMEOUT' && attempt < 5) {
+            lat.errors.set(`${endpoint} connect timeout (sent again)`, (lat.errors.get(`${endpoint} connect timeout (sent again)`) ?? 0) + 1);
+            continue;
+          }
+          // a soak runs for hours on a shared machine: a request that still fails is counted and
+          // reported, and the hall plays on, as a kiosk would with its next citizen
+          const key = `${endpoint} network ${code ?? (err as Error).name}`;
+          lat.errors.set(key, (lat.errors.get(key) ?? 0) + 1);
+          return { status: 0, body: null };
+        }
       }
       const ms = performance.now() - t0;
       (lat.byEndpoint.get(endpoint) ?? lat.byEndpoint.set(endpoint, []).get(endpoint)!).push(ms);

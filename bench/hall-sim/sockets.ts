@@ -1,41 +1,48 @@
 /**
- * Child process of bench/hall-sim.ts: opens one Socket.IO client per token it is given (the lobby
- * screens share one display token, the consoles each have their staff member's), counts every event
- * they receive, and tells the parent over IPC when all of them have received a `ticket:called`
- * (keyed by ticket id), so the parent times call-next → every screen in its own clock.
- * Parent → child: {type:'open', url, tokens}; {type:'count'} → {type:'count', events}.
+ * Child process of bench/hall-sim.ts: opens one Socket.IO client per entry it is given (a token, what
+ * the screen tells the server it shows, e.g. `{window: 5}`, and which calls it shows), counts every event
+ * they receive, and tells the parent over IPC when every socket that shows a call has received its
+ * `ticket:called` (keyed by ticket id), so the parent times call-next → every screen in its own clock.
+ * Since issue 20 a socket gets only what it shows: a lobby screen every call, a window's screen its
+ * window's, a console its windows' and their queues' calls.
+ * Parent → child: {type:'open', url, sockets}; {type:'count'} → {type:'count', events}.
  * Child → parent: {type:'ready'}, {type:'all', ticketId}, {type:'error', message}.
  */
 import { io as connect, type Socket } from 'socket.io-client';
 
+/** which calls a socket shows: all, or those at `windows` or of `queues` */
+export interface Shows { all?: boolean; windows?: string[]; queues?: string[] }
+export interface SimSocket { token: string; view?: Record<string, number>; shows: Shows }
+
 // the parent may be gone (it stopped, or failed): a child never dies of telling it
 const send = (m: object) => void (process.connected && process.send?.(m, undefined, undefined, () => undefined));
 const sockets: Socket[] = [];
-const seen = new Map<string, number>();
+const seen = new Map<string, { got: number; of: number }>();
 let events = 0;
 
-function open(url: string, tokens: string[]) {
+const shows = (s: Shows, windowId: string, queueId: string) => !!s.all || !!s.windows?.includes(windowId) || !!s.queues?.includes(queueId);
+
+function open(url: string, list: SimSocket[]) {
   let connected = 0;
-  tokens.forEach((token, i) => {
-    const s = connect(url, { auth: { token }, transports: ['websocket'], forceNew: true });
+  list.forEach((entry, i) => {
+    const s = connect(url, { auth: { ...entry.view, token: entry.token }, transports: ['websocket'], forceNew: true });
     sockets.push(s);
-    s.once('connect', () => { if (++connected === tokens.length) send({ type: 'ready' }); });
+    s.once('connect', () => { if (++connected === list.length) send({ type: 'ready' }); });
     s.on('connect_error', (err) => send({ type: 'error', message: `socket ${i}: ${err.message}` }));
     s.onAny(() => void events++);
-    s.on('ticket:called', (e: { ticket: { id: string }; recall?: boolean }) => {
+    s.on('ticket:called', (e: { ticket: { id: string; queueId: string }; window: { id: string }; recall?: boolean }) => {
       if (e.recall) return; // a recall repeats the ticket's id: only first calls are timed
-      const n = (seen.get(e.ticket.id) ?? 0) + 1;
-      if (n < tokens.length) seen.set(e.ticket.id, n);
-      else {
-        seen.delete(e.ticket.id);
-        send({ type: 'all', ticketId: e.ticket.id });
-      }
+      let n = seen.get(e.ticket.id);
+      if (!n) seen.set(e.ticket.id, (n = { got: 0, of: list.filter((x) => shows(x.shows, e.window.id, e.ticket.queueId)).length }));
+      if (++n.got < n.of) return;
+      seen.delete(e.ticket.id);
+      send({ type: 'all', ticketId: e.ticket.id });
     });
   });
 }
 
-process.on('message', (m: { type: string; url?: string; tokens?: string[] }) => {
-  if (m.type === 'open') open(m.url!, m.tokens!);
+process.on('message', (m: { type: string; url?: string; sockets?: SimSocket[] }) => {
+  if (m.type === 'open') open(m.url!, m.sockets!);
   else if (m.type === 'count') send({ type: 'count', events });
 });
 process.on('disconnect', () => {

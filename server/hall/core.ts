@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import type pino from 'pino';
 import type { Booking, QueueState, Ticket, WindowState } from '../../protocol/domain.js';
 import type { HallUpdatedEvent, TicketCalledEvent } from '../../protocol/events.js';
-import type { EvaluationRequestEvent } from '../../protocol/evaluations.js';
+import type { Evaluation, EvaluationRequestEvent } from '../../protocol/evaluations.js';
 import type { ContactSummary } from '../../protocol/desk.js';
 import type { LogEvents, LogType } from '../../protocol/log.js';
 import type { Repos } from '../db/repos.js';
@@ -56,6 +56,8 @@ export interface HallEventMap {
   'evaluation:request': [EvaluationRequestEvent];
   /** internal: a ticket row as committed (inserted or saved); keeps the hall's line index (hall/line.ts) */
   'ticket:saved': [TicketRow];
+  /** a rating was given or followed up (issue 20): relayed to leads' and admins' sockets as `evaluation:updated` */
+  'evaluation:updated': [{ evaluation: Evaluation }];
 }
 
 export interface HallSettings {
@@ -138,7 +140,10 @@ export function createCore(repos: Repos, clock: Clock, cfg: HallSettings, log: p
         pending = outer;
       }
       if (outer) return result;
-      for (const [event, args] of mine) {
+      // a call is announced before the rest of its command's events (screens show it first, issue 20)
+      const calls = mine.filter(([e]) => e === 'ticket:called');
+      const ordered = calls.length ? [...calls, ...mine.filter(([e]) => e !== 'ticket:called')] : mine;
+      for (const [event, args] of ordered) {
         try {
           (bus.emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);
         } catch (err) {

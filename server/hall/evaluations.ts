@@ -72,7 +72,9 @@ function insert(core: Core, actor: Actor, t: TicketRow, input: RateInput, emit: 
   // the ticket keeps its rating too (tickets.rating), so a console sees it through ticket:updated
   saveTicket(core, emit, { ...t, rating: input.level });
   record(core, 'evaluation.created', actor, row.id, { ticketId: t.id, level: input.level, windowId: t.window_id, serviceId: t.service_id, channel });
-  return toEvaluation(core, row);
+  const evaluation = toEvaluation(core, row);
+  emit('evaluation:updated', { evaluation }); // a lead's ratings list applies it (no poll)
+  return evaluation;
 }
 
 export function rate(core: Core, actor: Actor, input: RateInput): { evaluation: Evaluation; replayed?: boolean } {
@@ -101,11 +103,13 @@ export function list(core: Core, q: { from?: string; to?: string; maxLevel?: num
 }
 
 export function followUp(core: Core, actor: Actor, id: string, f: { outcome: FollowUpOutcome; note: string }): { evaluation: Evaluation } {
-  return core.run('evaluation.follow-up', actor, undefined, () => {
+  return core.run('evaluation.follow-up', actor, undefined, (emit) => {
     if (!core.repos.evaluations.get(id)) throw new HallError('not-found');
     core.repos.evaluations.followUp({ id, outcome: f.outcome, note: f.note, by: actor.name ?? actorTag(actor), at: core.now() });
     record(core, 'evaluation.followed-up', actor, id, { outcome: f.outcome });
-    return { evaluation: toEvaluation(core, core.repos.evaluations.get(id)!) };
+    const evaluation = toEvaluation(core, core.repos.evaluations.get(id)!);
+    emit('evaluation:updated', { evaluation });
+    return { evaluation };
   });
 }
 

@@ -10,7 +10,7 @@ import { addDays, daysBetween, zonedInstant } from '../engine/calendar.js';
 import { HOUR, toIso } from '../engine/time.js';
 import type { ReportTicket } from '../engine/reports/figures.js';
 import { figuresOf, mergeTally, tallyFromArray, tallyToArray } from '../engine/reports/figures.js';
-import { addDaily, DAILY_MAX_DAYS, emptyPeriod, mergePeriod, mondayFirst, periodRefusal, rowsOf, tallyPeriod, type ReportNames } from '../engine/reports/groups.js';
+import { addDaily, DAILY_MAX_DAYS, emptyPeriod, mergePeriod, mondayFirst, periodRefusal, periodTally as newTally, rowsOf, tallyPeriod, type ReportNames } from '../engine/reports/groups.js';
 import { bookingFigures, emptyBookingFigures, mergeBookingFigures, ratingFigures, type ReportBooking } from '../engine/reports/blocks.js';
 import type { BookingChannel, BookingKind, BookingStatus } from '../../protocol/domain.js';
 import { longServices } from './booking-changes.js';
@@ -80,15 +80,69 @@ function ratingsOf(core: Core, p: Period, windows: Set<string> | null) {
 /** Summarizes the finished days of `days` not stored yet (report_days), each in its own transaction. */
 function summarizeDays(core: Core, days: string[], target: number) {
   for (const day of days) {
-    const t = tallyPeriod(periodTickets(core, { from: day, to: day }, null), REPORT_GROUPINGS, target);
-    const rows: [string, string, string][] = [['day', day, JSON.stringify(tallyToArray(t.totals))]];
-    for (const by of REPORT_GROUPINGS) {
-      if (by === 'day') continue;
-      for (const [k, v] of t.groups.get(by)!) rows.push([by, k, JSON.stringify(tallyToArray(v))]);
-    }
-    rows.push(['wait', '', JSON.stringify(t.waitBuckets)], ['bookings', '', JSON.stringify(bookingsOf(core, { from: day, to: day }))]);
-    core.repos.db.transaction(() => core.repos.reports.putDay(day, target, rows))();
+    const steps = summarizeDaySteps(core, day, target);
+    while (!steps.next().done);
   }
+}
+
+/** tickets tallied between two yields of a day's summary */
+export const SUMMARY_CHUNK = 1000;
+/** the longest a slice of summarizing holds the event loop (a day's read and one chunk stay under it) */
+export const SLICE_MS = 10;
+
+/**
+ * One day's summary in steps: its tickets read at once (one day: a few thousand rows), tallied
+ * SUMMARY_CHUNK at a time, stored in one transaction; it yields after the read and after each chunk.
+ */
+function* summarizeDaySteps(core: Core, day: string, target: number): Generator<void, void> {
+  const tickets = [...periodTickets(core, { from: day, to: day }, null)];
+  yield;
+  const p = newTally(REPORT_GROUPINGS, target);
+  for (let i = 0; i < tickets.length; i += SUMMARY_CHUNK) {
+    for (const x of tickets.slice(i, i + SUMMARY_CHUNK)) p.add(x);
+    if (i + SUMMARY_CHUNK < tickets.length) yield;
+  }
+  storeDay(core, day, target, p.tally);
+}
+
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Summarizes `days` in slices (issue 20): each slice runs until SLICE_MS is spent or a day is stored,
+ * then gives the event loop back, so a first report over a long history never blocks the hall.
+ */
+async function summarizeInSlices(core: Core, days: string[], target: number) {
+  for (const day of days) {
+    const steps = summarizeDaySteps(core, day, target);
+    for (;;) {
+      await nextTurn();
+      const until = performance.now() + SLICE_MS;
+      let done = false;
+      while (!(done = !!steps.next().done) && performance.now() < until);
+      if (done) break;
+    }
+  }
+}
+
+function storeDay(core: Core, day: string, target: number, t: ReturnType<typeof tallyPeriod>) {
+  const rows: [string, string, string][] = [['day', day, JSON.stringify(tallyToArray(t.totals))]];
+  for (const by of REPORT_GROUPINGS) {
+    if (by === 'day') continue;
+    for (const [k, v] of t.groups.get(by)!) rows.push([by, k, JSON.stringify(tallyToArray(v))]);
+  }
+  rows.push(['wait', '', JSON.stringify(t.waitBuckets)], ['bookings', '', JSON.stringify(bookingsOf(core, { from: day, to: day }))]);
+  core.repos.db.transaction(() => core.repos.reports.putDay(day, target, rows))();
+}
+
+/** The whole hall's finished days of `p` (their day end ran) whose summary is not stored yet. */
+function missingDays(core: Core, p: Period, target: number): string[] {
+  const lastFinal = addDays(core.today(), -2);
+  const to = p.to < lastFinal ? p.to : lastFinal;
+  if (p.from > to) return [];
+  const stored = core.repos.reports.summarizedDays(p.from, to, target);
+  const missing: string[] = [];
+  for (let d = p.from; d <= to; d = addDays(d, 1)) if (!stored.has(d)) missing.push(d);
+  return missing;
 }
 
 /** The stored summaries of [from, to] for the groupings `by`, as one period tally and bookings block. */
@@ -178,9 +232,26 @@ export function summarizeRecent(core: Core) {
 }
 
 export function reportCommands(core: Core, authorize: (a: Actor, c: Command, w?: string) => void) {
-  // when the hall opens or closes (the tick sees it twice a day), the days that became final are summarized
-  core.bus.on('hall:updated', () => summarizeRecent(core));
+  // when the hall opens or closes (the tick sees it twice a day), the days that became final are
+  // summarized, in slices (issue 20)
+  core.bus.on('hall:updated', () => {
+    const to = addDays(core.today(), -2);
+    const target = core.cfg.policy.waitTargetMinutes;
+    summarizeInSlices(core, missingDays(core, { from: addDays(to, -(SUMMARIZE_BACK_DAYS - 1)), to }, target), target)
+      .catch((err: unknown) => core.log.warn({ err }, 'report summaries: a day could not be summarized (the next report does it)'));
+  });
   return {
+    /**
+     * Issue 20: builds the stored summaries a whole-hall report of `q` needs, in slices that give the
+     * event loop back (a first report over a year of history took seconds in one go). The routes await
+     * it before `period` or `book`, which then find every finished day stored.
+     */
+    async prepare(actor: Actor, q: Period): Promise<void> {
+      checkPeriod(q);
+      if (ownWindows(actor)) return; // a staff member's report reads the tickets, never the summaries
+      const target = core.cfg.policy.waitTargetMinutes;
+      await summarizeInSlices(core, missingDays(core, q, target), target);
+    },
     /** GET /api/reports: the totals and one grouping's rows */
     period(actor: Actor, q: Period & { by: ReportBy }): PeriodReport {
       authorize(actor, 'report.period');

@@ -2,9 +2,17 @@
  * Socket.IO: a token is required to connect; right after connecting a client gets `state:snapshot`;
  * hall events go to rooms by role. Public screens never receive personal data (no event carries any),
  * `ticket:issued` and `ticket:updated` go to staff and admins only, `device:scan` and `print:result` to one kiosk.
+ *
+ * Each socket gets only what it shows (issue 20, docs/contract.md "Who receives what"): a lobby screen,
+ * a lead's and an admin's connection the whole hall (`hall`); a window's screen (a display connected with
+ * `auth.window` = its number) and an evaluator pad their window's call and state (`screen:<window>`); a
+ * kiosk the queue counts (`counts`); a staff member's console the events of their windows and of the
+ * queues those windows serve. `queue:updated` is coalesced: at most one per queue per QUEUE_COALESCE_MS,
+ * with the latest counts.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import type { Ticket } from '../../protocol/domain.js';
 import type { ClientToServerEvents, DeviceHealth, DeviceScanEvent, PrintResultEvent, ServerToClientEvents } from '../../protocol/events.js';
 import type { Actor } from '../hall.js';
 import type { ServerContext } from '../http/context.js';
@@ -50,6 +58,47 @@ export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<s
 
 const kioskRoom = (name: string) => `kiosk:${name}`;
 const padRoom = (windowId: string) => `pad:${windowId}`;
+/** everything public: lobby screens, leads' and admins' connections, any other kind of client */
+const HALL = 'hall';
+/** staff events of the whole hall (leads, admins) */
+const STAFF_ALL = 'staff:all';
+/** kiosks: queue counts */
+const COUNTS = 'counts';
+/** a window's screen (window mode) or evaluator pad */
+const screenRoom = (windowId: string) => `screen:${windowId}`;
+/** a staff member's console: their windows, and the queues those windows serve */
+const staffWindowRoom = (windowId: string) => `staff:window:${windowId}`;
+const staffQueueRoom = (queueId: string) => `staff:queue:${queueId}`;
+
+/** `queue:updated` is sent at most once per queue per this many ms, with the latest counts */
+export const QUEUE_COALESCE_MS = 20;
+
+export interface Timers { setTimeout(fn: () => void, ms: number): unknown }
+
+/**
+ * Keeps the latest value per key and sends each key's latest once, `ms` after the first change of a
+ * burst: a burst of issues sends one `queue:updated` per queue, not one per ticket.
+ */
+export function createCoalescer<T>(send: (key: string, value: T) => void, ms: number, timers: Timers = { setTimeout: (f, t) => setTimeout(f, t) }) {
+  const latest = new Map<string, T>();
+  let queued = false;
+  const flush = () => {
+    queued = false;
+    const batch = [...latest];
+    latest.clear();
+    for (const [k, v] of batch) send(k, v);
+  };
+  return {
+    put(key: string, value: T) {
+      latest.set(key, value);
+      if (queued) return;
+      queued = true;
+      timers.setTimeout(flush, ms);
+    },
+    /** sends what is waiting now (closing) */
+    flush,
+  };
+}
 
 /** `agents`: the kiosk PCs' device agents, served on the `/agent` namespace (server/realtime/agents.ts) */
 export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { hub: AgentHub; log: Logger }) {
@@ -75,6 +124,23 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
     next();
   });
 
+  /** the rooms of a socket's hall events: what its client shows (see the header) */
+  const viewRooms = (a: Actor, pad: string | null, windowNo: unknown): string[] => {
+    if (a.role === 'lead' || a.role === 'admin') return [HALL, STAFF_ALL];
+    if (a.role === 'staff') {
+      const mine = new Set(a.windowIds ?? []);
+      const windows = ctx.hall.windows().filter((w) => mine.has(w.id));
+      return [...windows.map((w) => staffWindowRoom(w.id)), ...new Set(windows.flatMap((w) => w.queueIds.map(staffQueueRoom)))];
+    }
+    if (a.role === 'kiosk') return [COUNTS];
+    if (pad) return [screenRoom(pad)];
+    if (a.role === 'display' && windowNo != null) {
+      const w = ctx.hall.windows().find((x) => x.number === Number(windowNo));
+      if (w) return [screenRoom(w.id)];
+    }
+    return [HALL];
+  };
+
   io.on('connection', (socket) => {
     const a = socket.data.actor;
     if (a.role === 'staff' || a.role === 'lead' || a.role === 'admin') void socket.join('staff');
@@ -83,6 +149,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
     // an evaluator pad (a display bound to a window, PUT /api/evaluations/pad) hears its window's requests
     const pad = a.role === 'display' ? ctx.hall.evaluations.padWindow(a.id) : null;
     if (pad) void socket.join(padRoom(pad));
+    void socket.join(viewRooms(a, pad, (socket.handshake.auth as { window?: unknown })?.window));
     if (a.kind === 'device') {
       ctx.presence.add(a.id);
       seen(a.id);
@@ -151,14 +218,45 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
   // measured again after the hall's events of a command (and by the timer for everything else)
   for (const event of ['ticket:called', 'window:updated', 'queue:updated', 'ticket:issued'] as const) bus.on(event, shedSoon);
 
-  bus.on('ticket:called', (e) => void io.emit('ticket:called', e));
-  bus.on('window:updated', (e) => void io.emit('window:updated', e));
-  bus.on('queue:updated', (e) => void io.emit('queue:updated', e));
-  bus.on('ticket:issued', (e) => void io.to('staff').emit('ticket:issued', { ticket: e.ticket }));
-  bus.on('ticket:updated', (e) => void io.to('staff').emit('ticket:updated', { ticket: e.ticket }));
-  bus.on('booking:updated', (e) => void io.to('staff').emit('booking:updated', { booking: e.booking, ...(e.contact ? { contact: e.contact } : {}) }));
-  bus.on('hall:updated', (e) => void io.emit('hall:updated', e));
+  /**
+   * Everything but a call is sent on the loop's next turn, in the order it happened: a call's frames
+   * are written to every screen (and the command's answer to its console) before anything else of
+   * the command, so no screen reads a window's state or a ticket's change ahead of the call (issue 20).
+   */
+  const later: (() => void)[] = [];
+  const runLater = () => {
+    const batch = later.splice(0);
+    for (const f of batch) {
+      try { f(); } catch (err) { ctx.log.error({ err }, 'socket event failed'); }
+    }
+  };
+  const after = (f: () => void) => {
+    later.push(f);
+    if (later.length === 1) setImmediate(runLater);
+  };
+  // each event once per broadcast, to the union of the rooms that show it
+  bus.on('ticket:called', (e) => void io.to([HALL, screenRoom(e.window.id), staffWindowRoom(e.window.id), staffQueueRoom(e.ticket.queueId), STAFF_ALL]).emit('ticket:called', e));
+  bus.on('window:updated', (e) => after(() => void io.to([HALL, screenRoom(e.window.id), staffWindowRoom(e.window.id), STAFF_ALL]).emit('window:updated', e)));
+  const queues = createCoalescer<{ id: string; waiting: number; reservationsWaiting: number }>((id, queue) => {
+    io.to([HALL, COUNTS, staffQueueRoom(id), STAFF_ALL]).emit('queue:updated', { queue });
+    shedSoon();
+  }, QUEUE_COALESCE_MS);
+  bus.on('queue:updated', (e) => queues.put(e.queue.id, e.queue));
+  /** a ticket's staff rooms: its queue's, the window holding it, the window it was transferred to */
+  const ticketRooms = (t: Ticket) => {
+    const rooms = [STAFF_ALL, staffQueueRoom(t.queueId)];
+    if (t.windowId) rooms.push(staffWindowRoom(t.windowId));
+    if (t.targetWindowId) rooms.push(staffWindowRoom(t.targetWindowId));
+    return rooms;
+  };
+  bus.on('ticket:issued', (e) => after(() => void io.to(ticketRooms(e.ticket)).emit('ticket:issued', { ticket: e.ticket })));
+  bus.on('ticket:updated', (e) => after(() => void io.to(ticketRooms(e.ticket)).emit('ticket:updated', { ticket: e.ticket })));
+  bus.on('booking:updated', (e) => after(() => void io.to('staff').emit('booking:updated', { booking: e.booking, ...(e.contact ? { contact: e.contact } : {}) })));
+  // with the notices, which a settings change may have changed: no screen asks for them (issue 20)
+  bus.on('hall:updated', (e) => after(() => void io.emit('hall:updated', { ...e, notices: [...ctx.hall.settings.notices] })));
   bus.on('evaluation:request', (e) => void io.to(padRoom(e.window.id)).emit('evaluation:request', e));
+  // who may read ratings (evaluation.read: leads, admins)
+  bus.on('evaluation:updated', (e) => void io.to(STAFF_ALL).emit('evaluation:updated', { evaluation: e.evaluation }));
 
   return {
     io,
@@ -170,6 +268,8 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
       io.to('admin').emit('device:health', h);
     },
     close: () => new Promise<void>((resolve) => {
+      runLater();
+      queues.flush();
       clearInterval(sweep);
       clearInterval(shedTimer);
       io.close(() => resolve());

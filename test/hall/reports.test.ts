@@ -8,6 +8,7 @@ import { ADMIN, KIOSK, STAFF, makeHall, seedCatalog } from '../helpers/hall.js';
 import type { Actor } from '../../server/hall.js';
 
 const at = (hhmm: string, day = '2026-11-23') => `${day}T${hhmm}:00+08:00`;
+const turn = () => new Promise<void>((r) => setImmediate(r));
 const W2_STAFF: Actor = { kind: 'user', id: 'u-w2', role: 'staff', name: '二号', windowIds: ['w2'] };
 const LEAD: Actor = { kind: 'user', id: 'u-lead', role: 'lead', name: '组长' };
 
@@ -165,11 +166,40 @@ describe('stored day summaries', () => {
     }
   });
 
-  it('the hall opening summarizes the last week\'s finished days, before any report asks', () => {
+  // issue 20: in slices after the tick (it used to run inside the tick, all at once)
+  it('the hall opening summarizes the last week\'s finished days, before any report asks, in slices after the tick', async () => {
     h.clock.set(at('09:00', '2026-11-26'));
     h.hall.tick(); // the hall opens: hall:updated
-    const days = h.db.prepare("SELECT day FROM report_days WHERE grouping = 'day' ORDER BY day").pluck().all();
-    expect(days).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+    const days = () => h.db.prepare("SELECT day FROM report_days WHERE grouping = 'day' ORDER BY day").pluck().all();
+    expect(days()).toEqual([]); // nothing inside the tick itself
+    for (let i = 0; i < 100 && days().length < 7; i++) await turn();
+    expect(days()).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+  });
+
+  it('a report over finished days never summarized builds their summaries in slices, giving the event loop back between them', async () => {
+    h.clock.set(at('09:00', '2026-11-30'));
+    const days = () => h.db.prepare("SELECT count(*) n FROM report_days WHERE grouping = 'day'").pluck().get() as number;
+    const q = { from: '2026-11-20', to: '2026-11-28' }; // 9 finished days
+    const ready = h.hall.reports.prepare(LEAD, q);
+    expect(days()).toBe(0); // the request's own turn did none of it
+    const seen: number[] = [];
+    let finished = false;
+    void ready.then(() => { finished = true; });
+    // another callback of the loop runs while the summaries are being built: the loop is not held
+    while (!finished) {
+      await turn();
+      seen.push(days());
+    }
+    expect(days()).toBe(9);
+    expect(seen.some((n) => n > 0 && n < 9)).toBe(true);
+    expect(new Set(seen).size).toBeGreaterThan(2); // in several slices, not one
+    // the report then reads the stored days and summarizes nothing more
+    const r = h.hall.reports.period(LEAD, { ...q, by: 'day' });
+    expect(r.totals.arrived).toBe(5);
+    expect(days()).toBe(9);
+    // a staff member's report reads the tickets: nothing to prepare
+    await h.hall.reports.prepare(STAFF, q);
+    await expect(h.hall.reports.prepare(LEAD, { from: '2026-11-24', to: '2026-11-23' })).rejects.toMatchObject({ code: 'invalid-range' });
   });
 
   it('today\'s tickets join the stored days; another wait target summarizes the days again', () => {

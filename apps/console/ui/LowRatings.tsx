@@ -1,27 +1,23 @@
-/** 好差评 (issue 16): a lead sees today's low ratings with their reasons and records each follow-up. */
+/**
+ * 好差评 (issue 16): a lead sees today's low ratings with their reasons and records each follow-up. The
+ * list is loaded with each snapshot (and on 刷新); `evaluation:updated` keeps it current (issue 20: no poll).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { FOLLOW_UP_OUTCOMES, type Evaluation, type FollowUpOutcome } from '../../../protocol/evaluations.js';
 import { hhmm } from '../../kit/time.js';
 import { useApp } from '../context.js';
 
-/** the list is reloaded this often while the lead view is open (and on 刷新) */
-export const RATINGS_EVERY_MS = 15_000;
-
 export function LowRatings() {
   const { store, cmd } = useApp();
   const { t } = store;
-  const [list, setList] = useState<Evaluation[]>([]);
-  const load = () => cmd.lowRatings().then(setList, cmd.fail);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), RATINGS_EVERY_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const list = store.ratings.value ?? [];
+  const load = () => cmd.lowRatings().then((l) => void (store.ratings.value = l), cmd.fail);
+  useEffect(() => void load(), [store.snapshot.value?.time]);
   return (
     <section class="card ratings" aria-label={t('ratingsTitle')}>
       <h3>{t('ratingsTitle')} <button type="button" class="link" onClick={() => void load()}>{t('ratingsRefresh')}</button></h3>
       {list.length === 0 && <p class="small">{t('ratingsNone')}</p>}
-      <ul>{list.map((e) => <Rating key={e.id} e={e} onSaved={(x) => setList(list.map((y) => (y.id === x.id ? x : y)))} />)}</ul>
+      <ul>{list.map((e) => <Rating key={e.id} e={e} onSaved={(x) => store.applyEvaluation(x)} />)}</ul>
     </section>
   );
 }

@@ -77,13 +77,20 @@ export interface PeriodTally {
 
 /** Tallies `tickets` once for the totals and for each grouping in `by`. */
 export function tallyPeriod(tickets: Iterable<ReportTicket>, by: readonly ReportBy[], waitTargetMinutes: number): PeriodTally {
+  const p = periodTally(by, waitTargetMinutes);
+  for (const t of tickets) p.add(t);
+  return p.tally;
+}
+
+/** A period's tally built a ticket at a time (a report's summaries are built in slices, issue 20). */
+export function periodTally(by: readonly ReportBy[], waitTargetMinutes: number): { add(t: ReportTicket): void; tally: PeriodTally } {
   const targetMs = waitTargetMinutes * 60_000;
   const totals = emptyTally();
   const groups = new Map(by.map((b) => [b, new Map<string, Tally>()] as const));
   const daily = new Map<ReportBy, Map<string, Map<string, number>>>(by.filter((b) => !isTimeGrouping(b)).map((b) => [b, new Map()]));
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const waitBuckets = new Array<number>(WAIT_BUCKETS_MINUTES.length + 1).fill(0);
-  for (const t of tickets) {
+  const add = (t: ReportTicket) => {
     addTicket(totals, t, targetMs);
     for (const [b, m] of groups) {
       const k = keyOf(b, t);
@@ -96,8 +103,8 @@ export function tallyPeriod(tickets: Iterable<ReportTicket>, by: readonly Report
     heatmap[t.weekday]![t.hour]!++;
     const w = waitMs(t);
     if (w != null) waitBuckets[waitBucket(w)]!++;
-  }
-  return { totals, groups, daily, heatmap, waitBuckets };
+  };
+  return { add, tally: { totals, groups, daily, heatmap, waitBuckets } };
 }
 
 /** Adds `n` arrivals of `day` to row `key`. */

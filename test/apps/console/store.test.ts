@@ -84,18 +84,36 @@ describe('console store fed by events', () => {
     expect(numbers(store)).toEqual(['A002', 'A003']);
   });
 
-  it('counts a ticket finished or missed at this window in today\'s figures at once, once, and marks the report stale', () => {
+  // issue 20: the figures are no longer reloaded after events (the report is not marked stale): the
+  // events count served, no-shows and the average service time themselves
+  it('counts a ticket finished or missed at this window in today\'s figures at once, once, with its service time', () => {
     const store = setup();
-    store.setReport(report());
-    store.reportStale.value = false;
-    const a1 = ticket('A001', 'qA', '09:00', { status: 'done', windowId: 'w1' });
+    store.setReport({ ...report(), byWindow: [{ windowId: 'w1', number: 1, name: '综合受理', served: 2, noShows: 0, avgServiceSeconds: 300 }] });
+    const a1 = ticket('A001', 'qA', '09:00', { status: 'done', windowId: 'w1', startedAt: at('09:10'), finishedAt: at('09:25') });
     store.applyTicket(a1);
     store.applyTicket(a1); // the command's answer and the event both tell it
     store.applyTicket(ticket('A002', 'qA', '09:00', { status: 'no-show', windowId: 'w1' }));
     store.applyTicket(ticket('A003', 'qA', '09:00', { status: 'done', windowId: 'w2' }));
     const mine = store.report.value!.byWindow.find((w) => w.windowId === 'w1')!;
-    expect([mine.served, mine.noShows]).toEqual([1, 1]);
-    expect(store.reportStale.value).toBe(true);
+    expect([mine.served, mine.noShows]).toEqual([3, 1]);
+    expect(mine.avgServiceSeconds).toBe(Math.round((2 * 300 + 900) / 3)); // 2 × 5 min and one of 15 min
+  });
+
+  it('a lead\'s low ratings follow evaluation:updated: a new low rating of today joins, a follow-up replaces, a good one is ignored', () => {
+    const store = setup();
+    const rating = (id: string, level: 1 | 2 | 3 | 4 | 5, more: Record<string, unknown> = {}) => ({
+      id, ticketId: `t-${id}`, ticketNumber: 'A001', day: '2026-11-23', level, reasons: [], channel: 'pad', createdAt: at('09:30'),
+      dueDay: '2026-11-30', overdue: false, ...more,
+    }) as unknown as Parameters<typeof store.applyEvaluation>[0];
+    store.applyEvaluation(rating('e0', 1)); // before the list was loaded: nothing to patch
+    expect(store.ratings.value).toBeNull();
+    store.ratings.value = [rating('e1', 2)];
+    store.applyEvaluation(rating('e2', 1));
+    store.applyEvaluation(rating('e3', 5));
+    store.applyEvaluation(rating('e4', 1, { day: '2026-11-20' }));
+    store.applyEvaluation(rating('e1', 2, { followUp: { outcome: 'contacted', note: '已回访', by: '王组长', at: at('10:00') } }));
+    expect(store.ratings.value!.map((e) => e.id)).toEqual(['e2', 'e1']);
+    expect(store.ratings.value![1].followUp).toMatchObject({ note: '已回访' });
   });
 
   it('a command\'s answer sets or clears the window\'s current ticket', () => {

@@ -42,6 +42,12 @@ describe('the kit socket adapter', () => {
     expect(opts()).toMatchObject({ auth: { token: 'tok' }, transports: ['websocket'] });
   });
 
+  it('tells the server what the screen shows with the token (issue 20: a window screen gets its window only)', () => {
+    let opts: Record<string, unknown> = {};
+    connectFeed({ url: 'http://hall', token: 'tok', view: { window: 5 }, onSnapshot: () => undefined, connect: (_u, o) => { opts = o; return new FakeSocket(); } });
+    expect(opts.auth).toEqual({ window: 5, token: 'tok' });
+  });
+
   it('ignores state events until the snapshot after each (re)connect, then applies them', () => {
     const { socket, log, feed } = setup();
     socket.emit('connect');
