@@ -163,3 +163,31 @@ describe('roster and forms over HTTP (Monday 09:00; Saturday 2026-11-28 is an ex
     expect(masked.body.rows.find((x: any) => x.bookingId === a02.id).phone).toMatch(/^139\*{4}\d{4}$/);
   });
 });
+
+describe('the 登记表 follows the booking desk end to end (issue 19: 记录人, 派单 → 签收 through their endpoints)', () => {
+  let s: TestServer;
+  beforeAll(async () => { s = await startTestServer(); });
+  afterAll(() => s.close());
+
+  it('registered by staff, dispatched by a lead to window 5, signed there: the form names the recorder, the window, the 交办时间 and the 签收人, and it is window 5\'s own (full phone), no longer window 1\'s', async () => {
+    const [staff1, staff5, lead] = [await s.login('staff1'), await s.login('staff5'), await s.login('lead1')];
+    const slot = (await s.api('GET', `/api/slots?serviceId=s-a02&date=${SAT}`, { token: staff1 })).body[0].slot;
+    const made = await s.api('POST', '/api/bookings', { token: staff1, body: citizen(7, { channel: 'phone', date: SAT, slot, unit: '淄博某某商贸有限公司' }) });
+    expect(made.status).toBe(201);
+    const id = made.body.booking.id as string;
+    const before = await s.api('GET', `/api/forms/registration/${id}`, { token: staff1 });
+    expect(before.body).toMatchObject({ revealed: true, unit: '淄博某某商贸有限公司', recordedBy: '王丽', dispatchedAt: null, signedBy: null });
+
+    expect((await s.api('POST', `/api/bookings/${id}/dispatch`, { token: lead, body: { windowId: 'w5' } })).status).toBe(200);
+    expect((await s.api('POST', `/api/bookings/${id}/sign`, { token: staff5 })).status).toBe(200);
+
+    const form = await s.api('GET', `/api/forms/registration/${id}`, { token: staff5 });
+    expect(form.body).toMatchObject({ revealed: true, phone: citizen(7).phone, window: expect.stringMatching(/^5号窗口/), dispatchedAt: expect.stringMatching(/^2026-11-23 09:00/) });
+    expect(form.body.signedBy).toBeTruthy();
+    expect(form.body.signedBy).not.toMatch(/^user:/); // a display name, not an actor tag
+    // dispatched to window 5: window 1's staff no longer see it as their own
+    const theirs = await s.api('GET', `/api/forms/registration/${id}`, { token: staff1 });
+    expect(theirs.body.revealed).toBe(false);
+    expect(theirs.body.phone).toMatch(/^139\*{4}\d{4}$/);
+  });
+});
