@@ -4,8 +4,8 @@
  * another date and assign or remove people here; the admin app has the same editor.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { RosterDay, RosterRole } from '../../../protocol/forms.js';
-import { ApiError } from '../../kit/client.js';
+import type { RosterDay } from '../../../protocol/forms.js';
+import { RosterAddForm } from '../../kit/ui/RosterAddForm.js';
 import { useApp } from '../context.js';
 import { latest } from '../latest.js';
 
@@ -52,67 +52,10 @@ export function RosterPanel() {
           </tbody>
         </table>
       )}
-      {isLead && day?.extended && <AddEntry day={day} onAdded={reload} />}
-    </section>
-  );
-}
-
-function AddEntry({ day, onAdded }: { day: RosterDay; onAdded: () => void }) {
-  const { store, cmd } = useApp();
-  const { t } = store;
-  const [role, setRole] = useState<RosterRole>('window');
-  const [userId, setUserId] = useState('');
-  const [session, setSession] = useState('');
-  const [bookingId, setBookingId] = useState('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const add = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    const whole = role === 'lead';
-    try {
-      const r = await cmd.assignRoster({
-        date: day.date, role, userId, ...(!whole && session ? { session } : {}), ...(!whole && bookingId ? { bookingId } : {}), ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      store.say('info', t('rosterAdded', { name: r.entry.staffName }));
-      setNote('');
-      onAdded();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
-  return (
-    <form class="row roster-add" onSubmit={add}>
-      <label class="inline">{t('rosterRole')}
-        <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as RosterRole)}>
-          {(['window', 'back-office', 'lead'] as const).map((r) => <option key={r} value={r}>{t(`rosterRole_${r}`)}</option>)}
-        </select>
-      </label>
-      <label class="inline">{t('rosterStaff')}
-        <select name="userId" value={userId} onChange={(e) => setUserId(e.currentTarget.value)} required>
-          <option value="">—</option>
-          {day.staff.map((u) => <option key={u.id} value={u.id}>{u.name}{u.phone ? ` ${u.phone}` : ''}</option>)}
-        </select>
-      </label>
-      {role !== 'lead' && (
-        <>
-          <label class="inline">{t('rosterSession')}
-            <select name="session" value={session} onChange={(e) => setSession(e.currentTarget.value)}>
-              <option value="">{t('rosterWholeDay')}</option>
-              {day.sessions.map((s) => <option key={s} value={s}>{s}</option>)}
-            </select>
-          </label>
-          <label class="inline">{t('rosterBooking')}
-            <select name="bookingId" value={bookingId} onChange={(e) => setBookingId(e.currentTarget.value)}>
-              <option value="">{t('rosterNoBooking')}</option>
-              {day.bookings.map((b) => <option key={b.id} value={b.id}>{b.slot} {b.serviceName} {b.name}</option>)}
-            </select>
-          </label>
-        </>
+      {isLead && day?.extended && (
+        <RosterAddForm day={day} t={t} assign={cmd.assignRoster}
+          onAdded={(entry) => { store.say('info', t('rosterAdded', { name: entry.staffName })); reload(); }} />
       )}
-      <label class="inline">{t('rosterNote')}<input name="note" value={note} maxLength={100} onInput={(e) => setNote(e.currentTarget.value)} /></label>
-      <button class="primary" type="submit" disabled={!userId}>{t('rosterAdd')}</button>
-      {error && <p class="error" role="alert">{error}</p>}
-    </form>
+    </section>
   );
 }
