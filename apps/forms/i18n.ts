@@ -5,7 +5,7 @@
 import type { Dictionaries } from '../kit/i18n.js';
 
 const zh = {
-  title: '表单打印', username: '用户名', password: '密码', login: '登录', logout: '退出', langSwitch: 'English',
+  title: '表单打印', logout: '退出', langSwitch: 'English',
   loginHint: '窗口人员、带班组长与管理员：本人窗口的预约显示完整电话，查看留痕',
   print: '打印', back: '返回控制台', loading: '加载中…', date: '日期', channel: '预约方式', department: '填报科室', open: '打开',
   formRegistration: '预约服务登记表', formHandoverOnline: '网上预约业务交办单', formHandoverPhone: '电话预约业务交办单', formDuty: '“延时服务”工作人员上岗表',
@@ -27,7 +27,7 @@ const zh = {
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
-  title: 'Printable forms', username: 'Username', password: 'Password', login: 'Sign in', logout: 'Sign out', langSwitch: '中文',
+  title: 'Printable forms', logout: 'Sign out', langSwitch: '中文',
   loginHint: 'Staff, leads and admins: your own windows\' bookings show the full phone; every view is logged',
   print: 'Print', back: 'Back to the console', loading: 'Loading…', date: 'Date', channel: 'Channel', department: 'Department', open: 'Open',
   formRegistration: 'Booking registration form', formHandoverOnline: 'Online booking handover sheet', formHandoverPhone: 'Phone booking handover sheet',

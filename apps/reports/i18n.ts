@@ -3,7 +3,7 @@ import type { Dictionaries } from '../kit/i18n.js';
 import type { ReportBy } from '../../protocol/reports.js';
 
 const zh = {
-  title: '统计报表', username: '用户名', password: '密码', login: '登录', logout: '退出', langSwitch: 'English',
+  title: '统计报表', logout: '退出', langSwitch: 'English',
   loginHint: '带班组长与管理员查看全厅；窗口人员只看本人窗口', from: '起始日期', to: '结束日期', by: '分组', thisMonth: '本月',
   lastMonth: '上月', last7: '最近7天', thisYear: '本年', exportXlsx: '导出 Excel', exportCsv: '导出 CSV', print: '打印',
   ownWindows: '仅本人窗口', loading: '加载中…', noData: '该期间没有数据',
@@ -21,7 +21,7 @@ const zh = {
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
-  title: 'Reports', username: 'Username', password: 'Password', login: 'Sign in', logout: 'Sign out', langSwitch: '中文',
+  title: 'Reports', logout: 'Sign out', langSwitch: '中文',
   loginHint: 'Leads and admins see the whole hall; staff their own windows', from: 'From', to: 'To', by: 'Group by', thisMonth: 'This month',
   lastMonth: 'Last month', last7: 'Last 7 days', thisYear: 'This year', exportXlsx: 'Export Excel', exportCsv: 'Export CSV', print: 'Print',
   ownWindows: 'Own windows only', loading: 'Loading…', noData: 'No data in this period',
