@@ -5,8 +5,9 @@
  * (3,000 tickets and 3,000 calls with recalls, transfers, no-shows and booked check-ins) compressed
  * into HALLQ_SIM_SECONDS (default 90). Reports the server's CPU seconds for the simulated hour (and
  * as a share of one core over a real hour), its RSS at start and end, call-next → every screen p50/p99,
- * HTTP p99 per endpoint, and — when Chromium is there — how many requests a real console and a real
- * lobby screen sent per event they received.
+ * HTTP p99 per endpoint, the CPU the simulated clients took, and — when Chromium is there, in a short
+ * phase of the same load after the hour — how many requests a real console and a real lobby screen sent
+ * per event they received.
  *
  * `npx tsx bench/hall-sim.ts` runs it alone; `npx tsx bench/hall-sim.ts --soak=120` plays the peak
  * hour at its real pace for 120 minutes and prints the server's memory every minute (not in CI).
@@ -14,10 +15,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ADMIN_PASSWORD, SERVICES, WINDOWS, hallConfig, startServer, type SimServer } from './hall-sim/hall.js';
+import { ADMIN_PASSWORD, SERVICES, WINDOWS, cpuSecondsOf, cpuSecondsOfCommand, hallConfig, startServer, type SimServer } from './hall-sim/hall.js';
 import type { SimSocket } from './hall-sim/sockets.js';
 import { api, idNumber, play, type Api } from './hall-sim/load.js';
 import { watchApps, type AppsWatch } from './hall-sim/apps.js';
@@ -27,6 +28,8 @@ const DISPLAYS = 300;
 const WINDOW_SCREENS = Number(process.env.HALLQ_SIM_WINDOW_SCREENS ?? WINDOWS);
 const KIOSKS = 20;
 const TICKETS = 3000;
+/** the apps' phase after a compressed hour: this share of its load, at its pace */
+const APPS_SHARE = 0.1;
 const CHILD = fileURLToPath(new URL('./hall-sim/sockets.ts', import.meta.url));
 
 const percentile = (sorted: number[], p: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
@@ -97,14 +100,16 @@ async function setUp(a: Api, base: string) {
     await ok(a.post('setup', '/users', admin, { username, name: `窗口${w}`, role: 'staff', password: 'sim-password-1', windowIds: [`w${w}`] }));
     staff.push(await loginFrom(base, `127.0.1.${w}`, username, 'sim-password-1'));
   }
-  // bookings for the slot under way and the next one (citizens check in at a kiosk during the run)
+  // bookings for the next slot (citizens check in at a kiosk during the run)
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
   const bookedIds: string[] = [];
   let refused = '';
   for (const s of SERVICES) {
     const slots = (await get(base, `/slots?serviceId=${s.id}&date=${today}`, admin)) as { slot: string; end?: string; available: number }[];
-    const near = Array.isArray(slots) ? slots.filter((x) => (x.end ?? '24:00') > hhmm).slice(0, 2) : [];
+    // the next slot not yet begun: a booking must be made before its slot starts (even by staff), and
+    // its check-in opens an hour before (policy.checkinOpensMinutes), so these citizens can check in now
+    const near = Array.isArray(slots) ? slots.filter((x) => x.slot > hhmm).slice(0, 1) : [];
     for (const slot of near) {
       for (let i = 0; i < slot.available; i++) {
         const id = idNumber(bookedIds.length + 1);
@@ -154,13 +159,20 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
       : { token: who.display, shows: { all: true } });
     children.push(await openSockets(server.url, screens, onAll));
     children.push(await openSockets(server.url, who.staff.map((token, i) => ({ token, shows: { windows: [windows[i]!.id], queues: windows[i]!.queueIds } })), onAll));
-    apps = await watchApps(server.url, who.display, 'sim1', 'sim-password-1');
+    const soak = opts.soakMinutes ?? 0;
+    // a soak's pace is a hall's, so the real apps run through it; a compressed hour's is 40 times that,
+    // and Chromium rendering every event of it took most of a core (about 100 CPU s of a 125 s run) from
+    // the server and the timed sockets: in a hall each app has a PC of its own. So then the apps are
+    // watched in a second, shorter phase of the same load, after the figures of the timed hour.
+    if (soak) apps = await watchApps(server.url, who.display, 'sim1', 'sim-password-1');
 
     const rssStart = server.rssMb();
     const cpu0 = server.cpuSeconds();
+    // what the rest of the machine spent: the socket children, this process (kiosks, windows), Chromium
+    const loadCpu = () => children.reduce((s, c) => s + cpuSecondsOf(c.child.pid!), 0) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    const load0 = { sockets: children.reduce((s, c) => s + cpuSecondsOf(c.child.pid!), 0), all: loadCpu(), chromium: cpuSecondsOfCommand('chrom') };
     const t0 = performance.now();
     const memory: number[] = [];
-    const soak = opts.soakMinutes ?? 0;
     const seconds = soak ? 3600 : opts.seconds;
     const sampler = setInterval(() => {
       memory.push(server!.rssMb());
@@ -176,8 +188,19 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
     clearInterval(sampler);
     const wallS = (performance.now() - t0) / 1000;
     const cpuS = server.cpuSeconds() - cpu0;
+    const socketsCpuS = children.reduce((s, c) => s + cpuSecondsOf(c.child.pid!), 0) - load0.sockets;
+    const driverCpuS = loadCpu() - load0.all - socketsCpuS;
+    const chromiumCpuS = cpuSecondsOfCommand('chrom') - load0.chromium;
     const rssEnd = server.rssMb();
     const screenEvents = (await Promise.all(children.map((c) => c.events()))).reduce((x, y) => x + y, 0);
+    if (!soak) {
+      apps = await watchApps(server.url, who.display, 'sim1', 'sim-password-1');
+      if (apps) {
+        const tickets = Math.round((opts.tickets ?? TICKETS) * APPS_SHARE);
+        // its own latencies: the hour's are the hour's
+        await play(api(server.url), { tickets, calls: tickets, seconds: opts.seconds * APPS_SHARE, kiosks: who.kiosks, staff: who.staff, bookedIds: [] }, () => undefined);
+      }
+    }
     const appFigures = apps ? await apps.figures() : null;
 
     callMs.sort((x, y) => x - y);
@@ -191,6 +214,9 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
       'sim.wallSeconds': round(wallS),
       'sim.serverCpuSecondsPerHour': round(cpuS / hours),
       'sim.serverCpuPctOfCoreOverHour': round((cpuS / hours / 3600) * 100),
+      'sim.load.socketsCpuSeconds': round(socketsCpuS),
+      'sim.load.driverCpuSeconds': round(driverCpuS),
+      'sim.load.chromiumCpuSeconds': round(chromiumCpuS),
       'sim.rssStartMb': round(rssStart),
       'sim.rssEndMb': round(rssEnd),
       'sim.callToAllScreens.p50Ms': round(percentile(callMs, 50)),
@@ -211,13 +237,15 @@ export async function benchHallSim(opts: SimOptions = { seconds: Number(process.
     console.log(`  ${r['sim.tickets']} tickets (${r['sim.checkins']} check-ins), ${r['sim.calls']} calls, ${r['sim.recalls']} recalls, ${r['sim.transfers']} transfers, ${r['sim.noShows']} no-shows`);
     console.log(`  server CPU ${r['sim.serverCpuSecondsPerHour']} s per simulated hour = ${r['sim.serverCpuPctOfCoreOverHour']} % of one core (goal ≤ 5 %: ${verdict(r['sim.serverCpuPctOfCoreOverHour'] <= 5)})`);
     console.log(`  server RSS ${r['sim.rssStartMb']} MB → ${r['sim.rssEndMb']} MB`);
+    console.log(`  the rest of this ${cpus().length}-core machine over the ${r['sim.wallSeconds']} s: the ${DISPLAYS + WINDOWS} sockets' processes ${r['sim.load.socketsCpuSeconds']} CPU s,` +
+      ` the kiosks' and windows' driver ${r['sim.load.driverCpuSeconds']} s${soak ? `, Chromium ${r['sim.load.chromiumCpuSeconds']} s` : ''}; the server ${round(cpuS)} s`);
     console.log(`  socket events received by the ${DISPLAYS} screens and ${WINDOWS} consoles: ${screenEvents} (${Math.round(screenEvents / (DISPLAYS + WINDOWS) / hours)} per socket per hour)`);
     console.log(`  call-next → every one of the ${DISPLAYS + WINDOWS} screens and consoles that shows it: p50 ${r['sim.callToAllScreens.p50Ms']} ms, p99 ${r['sim.callToAllScreens.p99Ms']} ms over ${callMs.length} calls (goal p99 ≤ 100 ms: ${verdict(r['sim.callToAllScreens.p99Ms'] <= 100)})`);
     for (const [endpoint, ms] of a.lat.byEndpoint) console.log(`  ${endpoint}: ${ms.length} requests, p99 ${r[`sim.http.p99Ms ${endpoint}`]} ms`);
     for (const [what, n] of a.lat.errors) console.log(`  refused: ${what} ×${n}`);
     if (appFigures) {
       const c = appFigures;
-      console.log(`  real apps in Chromium: the console sent ${c['sim.apps.console.requests']} requests for ${c['sim.apps.console.events']} events received, the lobby ${c['sim.apps.lobby.requests']} for ${c['sim.apps.lobby.events']}` +
+      console.log(`  real apps in Chromium${soak ? '' : ` (a phase of ${Math.round((opts.tickets ?? TICKETS) * APPS_SHARE)} tickets after the hour)`}: the console sent ${c['sim.apps.console.requests']} requests for ${c['sim.apps.console.events']} events received, the lobby ${c['sim.apps.lobby.requests']} for ${c['sim.apps.lobby.events']}` +
         ` (goal none: ${verdict(c['sim.apps.console.requests'] === 0 && c['sim.apps.lobby.requests'] === 0)})`);
       console.log(`    besides: after a reconnect's snapshot the console loaded ${c['sim.apps.console.requestsAfterSnapshot']} (${c['sim.apps.console.snapshots']} snapshots), the lobby ${c['sim.apps.lobby.requestsAfterSnapshot']} (${c['sim.apps.lobby.snapshots']})`);
     }

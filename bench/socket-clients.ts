@@ -1,32 +1,35 @@
 /**
- * Child process of bench/http.ts: opens N Socket.IO clients to a server and reports over IPC when
- * every one of them has received a given `ticket:called` (keyed by ticket id). The parent times the
- * round trip call-next → last client received, so no clocks are compared across processes.
+ * Child process of bench/http.ts: opens N Socket.IO connections to a server (bench/light-socket.ts)
+ * and reports over IPC when every one of them has received a given `ticket:called` (keyed by ticket
+ * id). The parent times the round trip call-next → last client received, so no clocks are compared
+ * across processes.
  * Parent → child: nothing. Child → parent: {type:'ready'} once all are connected,
  * {type:'all', ticketId} when the N-th client got that ticket, {type:'error', message}.
  */
-import { io as connect, type Socket } from 'socket.io-client';
+import { openLightSocket, type LightSocket } from './light-socket.js';
 
 const [url, countArg, token] = process.argv.slice(2);
 const count = Number(countArg);
 const send = (m: object) => process.send?.(m);
 const seen = new Map<string, number>();
-const sockets: Socket[] = [];
+const sockets: LightSocket[] = [];
 
 let connected = 0;
 for (let i = 0; i < count; i++) {
-  const s = connect(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
-  sockets.push(s);
-  s.once('connect', () => { if (++connected === count) send({ type: 'ready' }); });
-  s.once('connect_error', (err) => send({ type: 'error', message: `client ${i}: ${err.message}` }));
-  s.on('ticket:called', (e: { ticket: { id: string } }) => {
-    const n = (seen.get(e.ticket.id) ?? 0) + 1;
-    seen.set(e.ticket.id, n);
-    if (n === count) {
-      seen.delete(e.ticket.id);
-      send({ type: 'all', ticketId: e.ticket.id });
-    }
-  });
+  sockets.push(openLightSocket(url, token ? { token } : {}, {
+    onConnect: () => { if (++connected === count) send({ type: 'ready' }); },
+    onError: (message) => send({ type: 'error', message: `client ${i}: ${message}` }),
+    onEvent: (name, json) => {
+      if (name !== 'ticket:called') return;
+      const id = (JSON.parse(json) as [string, { ticket: { id: string } }])[1].ticket.id;
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      if (n === count) {
+        seen.delete(id);
+        send({ type: 'all', ticketId: id });
+      }
+    },
+  }));
 }
 
 process.on('disconnect', () => {

@@ -4,7 +4,7 @@
  * database and the system clock (a soak runs for hours), open around the clock on every kind of day.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +31,30 @@ export function hallConfig() {
   };
 }
 
+const TICKS = 100; // USER_HZ on Linux
+
+/** A process's CPU seconds so far (user + system), from /proc; 0 once it is gone. */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every running process whose command name starts with `prefix` (e.g. Chromium's). */
+export function cpuSecondsOfCommand(prefix: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith(prefix)) total += cpuSecondsOf(Number(entry));
+    } catch { /* gone meanwhile */ }
+  }
+  return total;
+}
+
 export interface SimServer { url: string; pid: number; cpuSeconds(): number; rssMb(): number; stop(): Promise<void> }
 
 /** Starts `server/main.ts` (not the demo) on the simulated hall; resolves once it listens. */
@@ -46,7 +70,6 @@ export function startServer(dir: string): Promise<SimServer> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = child.pid!;
-  const ticks = 100; // USER_HZ on Linux
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${out}`)), 60_000);
@@ -60,10 +83,7 @@ export function startServer(dir: string): Promise<SimServer> {
       child.stdout!.resume();
       resolve({
         url: m[1], pid,
-        cpuSeconds: () => {
-          const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-          return (Number(f[11]) + Number(f[12])) / ticks; // utime + stime
-        },
+        cpuSeconds: () => cpuSecondsOf(pid),
         rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024,
         stop: () => new Promise<void>((r) => {
           child.removeAllListeners('exit');

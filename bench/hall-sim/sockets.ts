@@ -1,14 +1,17 @@
 /**
- * Child process of bench/hall-sim.ts: opens one Socket.IO client per entry it is given (a token, what
+ * Child process of bench/hall-sim.ts: opens one Socket.IO connection per entry it is given (a token, what
  * the screen tells the server it shows, e.g. `{window: 5}`, and which calls it shows), counts every event
  * they receive, and tells the parent over IPC when every socket that shows a call has received its
  * `ticket:called` (keyed by ticket id), so the parent times call-next → every screen in its own clock.
  * Since issue 20 a socket gets only what it shows: a lobby screen every call, a window's screen its
  * window's, a console its windows' and their queues' calls.
+ *
+ * The connections are bench/light-socket.ts's: real websockets, read with no more parsing than the
+ * timing needs.
  * Parent → child: {type:'open', url, sockets}; {type:'count'} → {type:'count', events}.
  * Child → parent: {type:'ready'}, {type:'all', ticketId}, {type:'error', message}.
  */
-import { io as connect, type Socket } from 'socket.io-client';
+import { openLightSocket, type LightSocket } from '../light-socket.js';
 
 /** which calls a socket shows: all, or those at `windows` or of `queues` */
 export interface Shows { all?: boolean; windows?: string[]; queues?: string[] }
@@ -16,7 +19,7 @@ export interface SimSocket { token: string; view?: Record<string, number>; shows
 
 // the parent may be gone (it stopped, or failed): a child never dies of telling it
 const send = (m: object) => void (process.connected && process.send?.(m, undefined, undefined, () => undefined));
-const sockets: Socket[] = [];
+const sockets: LightSocket[] = [];
 const seen = new Map<string, { got: number; of: number }>();
 let events = 0;
 
@@ -24,21 +27,21 @@ const shows = (s: Shows, windowId: string, queueId: string) => !!s.all || !!s.wi
 
 function open(url: string, list: SimSocket[]) {
   let connected = 0;
-  list.forEach((entry, i) => {
-    const s = connect(url, { auth: { ...entry.view, token: entry.token }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
-    s.once('connect', () => { if (++connected === list.length) send({ type: 'ready' }); });
-    s.on('connect_error', (err) => send({ type: 'error', message: `socket ${i}: ${err.message}` }));
-    s.onAny(() => void events++);
-    s.on('ticket:called', (e: { ticket: { id: string; queueId: string }; window: { id: string }; recall?: boolean }) => {
+  list.forEach((entry, i) => sockets.push(openLightSocket(url, { ...entry.view, token: entry.token }, {
+    onConnect: () => { if (++connected === list.length) send({ type: 'ready' }); },
+    onError: (message) => send({ type: 'error', message: `socket ${i}: ${message}` }),
+    onEvent: (name, json) => {
+      events++;
+      if (name !== 'ticket:called') return;
+      const e = (JSON.parse(json) as [string, { ticket: { id: string; queueId: string }; window: { id: string }; recall?: boolean }])[1];
       if (e.recall) return; // a recall repeats the ticket's id: only first calls are timed
       let n = seen.get(e.ticket.id);
       if (!n) seen.set(e.ticket.id, (n = { got: 0, of: list.filter((x) => shows(x.shows, e.window.id, e.ticket.queueId)).length }));
       if (++n.got < n.of) return;
       seen.delete(e.ticket.id);
       send({ type: 'all', ticketId: e.ticket.id });
-    });
-  });
+    },
+  })));
 }
 
 process.on('message', (m: { type: string; url?: string; sockets?: SimSocket[] }) => {

@@ -7,8 +7,8 @@
  * a lead's and an admin's connection the whole hall (`hall`); a window's screen (a display connected with
  * `auth.window` = its number) and an evaluator pad their window's call and state (`screen:<window>`); a
  * kiosk the queue counts (`counts`); a staff member's console the events of their windows and of the
- * queues those windows serve. `queue:updated` is coalesced: at most one per queue per QUEUE_COALESCE_MS,
- * with the latest counts.
+ * queues those windows serve. Everything but a call is sent in batches of at most BATCH_MS, one
+ * `queue:updated` per queue per batch with its latest counts, all a socket gets in a batch in one write.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -20,6 +20,7 @@ import { sha256 } from '../auth/auth.js';
 import type { Logger } from 'pino';
 import type { AgentHub } from './agent-hub.js';
 import { attachAgents } from './agents.js';
+import { corkBatches, inOneWrite, type EngineConnection } from './socket-writes.js';
 
 interface SocketData { actor: Actor; tokenHash: string }
 
@@ -70,8 +71,11 @@ const screenRoom = (windowId: string) => `screen:${windowId}`;
 const staffWindowRoom = (windowId: string) => `staff:window:${windowId}`;
 const staffQueueRoom = (queueId: string) => `staff:queue:${queueId}`;
 
-/** `queue:updated` is sent at most once per queue per this many ms, with the latest counts */
-export const QUEUE_COALESCE_MS = 20;
+/**
+ * Every event but `ticket:called` is sent in batches, at most this many ms after it happened; a
+ * batch carries each queue's `queue:updated` once, with its latest counts.
+ */
+export const BATCH_MS = 25;
 
 export interface Timers { setTimeout(fn: () => void, ms: number): unknown }
 
@@ -110,6 +114,11 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
     }
   };
   const io: HallIo = new Server(http, { serveClient: false, cors: { origin: false }, pingInterval: 10_000, pingTimeout: 8_000 });
+  // a socket's queued events in one TCP write (socket-writes.ts), for a websocket from the start or after an upgrade
+  io.engine.on('connection', (conn: { transport: Parameters<typeof corkBatches>[0]; on(e: 'upgrade', f: (t: Parameters<typeof corkBatches>[0]) => void): void }) => {
+    corkBatches(conn.transport);
+    conn.on('upgrade', (t) => corkBatches(t));
+  });
 
   const resolve = (token: unknown): SocketData | null => {
     const tokenHash = typeof token === 'string' ? sha256(token) : '';
@@ -219,28 +228,34 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
   for (const event of ['ticket:called', 'window:updated', 'queue:updated', 'ticket:issued'] as const) bus.on(event, shedSoon);
 
   /**
-   * Everything but a call is sent on the loop's next turn, in the order it happened: a call's frames
-   * are written to every screen (and the command's answer to its console) before anything else of
-   * the command, so no screen reads a window's state or a ticket's change ahead of the call (issue 20).
+   * Everything but a call is sent in batches, at most BATCH_MS after it happened and in the order it
+   * happened: a call's frames are written to every screen (and the command's answer to its console)
+   * before anything else of the command, so no screen reads a window's state or a ticket's change
+   * ahead of the call; and all a socket gets in one batch goes out in one TCP write (issue 20).
    */
   const later: (() => void)[] = [];
+  const engineConnections = () => Object.values((io.engine as unknown as { clients: Record<string, EngineConnection> }).clients);
   const runLater = () => {
     const batch = later.splice(0);
-    for (const f of batch) {
-      try { f(); } catch (err) { ctx.log.error({ err }, 'socket event failed'); }
-    }
+    inOneWrite(engineConnections(), () => {
+      for (const f of batch) {
+        try { f(); } catch (err) { ctx.log.error({ err }, 'socket event failed'); }
+      }
+    });
+    shedSoon();
   };
+  let batchTimer: NodeJS.Timeout | undefined;
   const after = (f: () => void) => {
     later.push(f);
-    if (later.length === 1) setImmediate(runLater);
+    if (later.length === 1) batchTimer = setTimeout(runLater, BATCH_MS);
   };
   // each event once per broadcast, to the union of the rooms that show it
   bus.on('ticket:called', (e) => void io.to([HALL, screenRoom(e.window.id), staffWindowRoom(e.window.id), staffQueueRoom(e.ticket.queueId), STAFF_ALL]).emit('ticket:called', e));
   bus.on('window:updated', (e) => after(() => void io.to([HALL, screenRoom(e.window.id), staffWindowRoom(e.window.id), STAFF_ALL]).emit('window:updated', e)));
+  // the latest counts of each queue changed since the last batch, sent in the next one
   const queues = createCoalescer<{ id: string; waiting: number; reservationsWaiting: number }>((id, queue) => {
     io.to([HALL, COUNTS, staffQueueRoom(id), STAFF_ALL]).emit('queue:updated', { queue });
-    shedSoon();
-  }, QUEUE_COALESCE_MS);
+  }, BATCH_MS, { setTimeout: (f) => after(f) });
   bus.on('queue:updated', (e) => queues.put(e.queue.id, e.queue));
   /** a ticket's staff rooms: its queue's, the window holding it, the window it was transferred to */
   const ticketRooms = (t: Ticket) => {
@@ -268,6 +283,7 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
       io.to('admin').emit('device:health', h);
     },
     close: () => new Promise<void>((resolve) => {
+      clearTimeout(batchTimer);
       runLater();
       queues.flush();
       clearInterval(sweep);
