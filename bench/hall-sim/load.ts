@@ -88,6 +88,28 @@ export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt
   const booked = [...plan.bookedIds];
   let n = 0;
 
+  // An idle window waits for a ticket in one of its queues (its console shows the count rise, from
+  // queue:updated) instead of pressing 叫号 again and again: each ticket wakes the window of its queue
+  // that has waited longest; a window that hears of nothing looks again after a service time.
+  interface Idle { woken: boolean; wake(): void }
+  const idle = new Map<string, Idle[]>();
+  const wakeOne = (queueId: string | undefined) => {
+    const list = queueId ? idle.get(queueId) : undefined;
+    while (list?.length) {
+      const x = list.shift()!;
+      if (!x.woken) { x.woken = true; x.wake(); return; }
+    }
+  };
+  const waitForTicket = (queueIds: string[], maxMs: number) => new Promise<void>((resolve) => {
+    const x: Idle = { woken: false, wake: () => { clearTimeout(timer); resolve(); } };
+    const timer = setTimeout(() => {
+      x.woken = true;
+      for (const q of queueIds) { const list = idle.get(q)!; list.splice(list.indexOf(x), 1); }
+      resolve();
+    }, maxMs);
+    for (const q of queueIds) (idle.get(q) ?? idle.set(q, []).get(q)!).push(x);
+  });
+
   const kiosk = async (token: string, k: number) => {
     for (let i = 0; i < perKiosk && n < plan.tickets; i++, n++) {
       const due = started + i * gap + (k * gap) / plan.kiosks.length;
@@ -95,11 +117,11 @@ export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt
       const idNumber = i % 10 === 9 ? booked.pop() : undefined;
       if (idNumber) {
         const r = await a.post('POST /api/checkins', '/checkins', token, { idNumber, requestId: `c-${k}-${i}` });
-        if (ok(r)) { out.checkedIn++; continue; }
+        if (ok(r)) { out.checkedIn++; wakeOne(r.body?.ticket?.queueId); continue; }
       }
       const service = SERVICES[(k * 7 + i) % SERVICES.length];
       const r = await a.post('POST /api/tickets', '/tickets', token, { serviceId: service.id, requestId: `t-${k}-${i}` });
-      if (ok(r)) out.issued++;
+      if (ok(r)) { out.issued++; wakeOne(r.body?.ticket?.queueId ?? service.queueId); }
     }
   };
 
@@ -107,13 +129,17 @@ export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt
   const serve = (plan.seconds * 1000 * WINDOWS) / plan.calls; // each window's time per citizen
   const window = async (token: string, w: number) => {
     const at = (action: string) => `/windows/w${w}/${action}`;
+    const queueIds = [`q${(w - 1) % 10}`, `q${w % 10}`]; // as hallConfig() assigns them
     await sleep(Math.random() * serve);
     while (out.calls < plan.calls && performance.now() < deadline) {
       const sent = performance.now();
       const r = await a.post('POST /api/windows/:id/call-next', at('call-next'), token, {});
-      // nobody waiting: staff look at the waiting count again a little later (a console shows it from
-      // queue:updated; nobody presses call-next twice a second), 5 % of a service time, at least 0.5 s
-      if (!ok(r) || !r.body.ticket) { await sleep(jitter(Math.max(500, serve * 0.05))); continue; }
+      if (!ok(r) || !r.body.ticket) {
+        // nobody waiting: wait for a ticket, then press 叫号 after a moment (2 % of a service time)
+        await waitForTicket(queueIds, Math.min(serve, Math.max(0, deadline - performance.now())));
+        await sleep(jitter(serve * 0.02));
+        continue;
+      }
       out.calls++;
       onCall(r.body.ticket.id, sent);
       const roll = Math.random();
@@ -132,8 +158,9 @@ export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt
       await sleep(jitter(serve * 0.75));
       if (roll > 0.9) {
         const queueId = `q${(w + 3) % 10}`;
-        await a.post('POST /api/windows/:id/transfer', at('transfer'), token, { queueId });
+        const t = await a.post('POST /api/windows/:id/transfer', at('transfer'), token, { queueId });
         out.transfers++;
+        if (ok(t)) wakeOne(queueId);
       } else {
         await a.post('POST /api/windows/:id/finish', at('finish'), token, {});
         out.finished++;

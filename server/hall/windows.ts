@@ -115,13 +115,17 @@ function callTicketRow(core: Core, emit: Emit, actor: Actor, w: WindowRow, t: Ti
 
 export function callNext(core: Core, actor: Actor, windowId: string, mode?: WindowMode): Result {
   return core.run('call-next', actor, undefined, (emit) => {
-    const w = prepareCall(core, emit, actor, windowRow(core, windowId));
+    const before = windowRow(core, windowId);
+    const w = prepareCall(core, emit, actor, before);
     const queueIds = core.repos.windows.get(w.id)!.queueIds;
     const next = pickNext(heads(core, w, queueIds), { id: w.id, queueIds, reservationOnly: !!w.reservation_only, mode: w.mode }, {
       now: core.now(), policy: core.cfg.policy.reservationPriority, eligibleBeforeMs: core.cfg.policy.eligibleBeforeMinutes * MINUTE, mode,
     });
     if (!next) {
-      saveWindow(core, emit, w);
+      // nobody waiting at a window already open and idle: nothing changed, so nothing is written or
+      // announced (staff press 叫号 again and again on a quiet afternoon; each was a write and a
+      // window:updated to every lobby screen)
+      if (before.status !== w.status || before.current_ticket_id !== w.current_ticket_id) saveWindow(core, emit, w);
       return { ticket: null };
     }
     return callTicketRow(core, emit, actor, w, core.repos.tickets.get(next.ticket.id)!, { reason: next.reason });

@@ -94,6 +94,29 @@ describe('who receives what', () => {
     expect(names[0]).toBe('ticket:called');
   });
 
+  it('call-next with nobody waiting at an open, idle window announces nothing; a real change still does', async () => {
+    const lobby = s.socket(await s.deviceToken('display', 'rooms-idle'));
+    await nextEvent(lobby, 'state:snapshot');
+    const staff3 = await s.login('staff3');
+    const call = () => s.api('POST', '/api/windows/w3/call-next', { token: staff3 });
+    const got = record(lobby);
+    const w3 = () => got.filter(([e, p]) => e === 'window:updated' && p.window.id === 'w3').map(([, p]) => p.window.status);
+    // empty window 3's queues: serve whoever waits, until nobody does (the window is open and idle then)
+    for (let r = await call(); r.body.ticket; r = await call()) await s.api('POST', '/api/windows/w3/start', { token: staff3 });
+    await sleep(500); // what emptying it announced has arrived
+    const before = w3().length;
+    const again = await call();
+    expect(again.status).toBe(200);
+    expect(again.body.ticket).toBeNull();
+    await sleep(500);
+    expect(w3().length).toBe(before);
+    // the recorder hears a change of the same window
+    expect((await s.api('POST', '/api/windows/w3/pause', { token: staff3, body: { reason: '暂离' } })).status).toBe(200);
+    await sleep(300);
+    expect(w3().slice(before)).toEqual(['paused']);
+    await s.api('POST', '/api/windows/w3/resume', { token: staff3 });
+  });
+
   it('a kiosk gets the queue counts, the latest after a burst of issues', async () => {
     const kioskToken = s.running.demoTokens['kiosk-1'];
     const kiosk = s.socket(kioskToken);
