@@ -237,11 +237,15 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
   const engineConnections = () => Object.values((io.engine as unknown as { clients: Record<string, EngineConnection> }).clients);
   const runLater = () => {
     const batch = later.splice(0);
-    inOneWrite(engineConnections(), () => {
-      for (const f of batch) {
-        try { f(); } catch (err) { ctx.log.error({ err }, 'socket event failed'); }
-      }
-    });
+    try {
+      inOneWrite(engineConnections(), () => {
+        for (const f of batch) {
+          try { f(); } catch (err) { ctx.log.error({ err }, 'socket event failed'); }
+        }
+      });
+    } catch (err) {
+      ctx.log.error({ err }, 'socket events could not be written'); // a timer's callback must never throw
+    }
     shedSoon();
   };
   let batchTimer: NodeJS.Timeout | undefined;

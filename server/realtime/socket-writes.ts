@@ -52,9 +52,16 @@ export function inOneWrite(connections: Iterable<EngineConnection>, emit: () => 
   try {
     emit();
   } finally {
+    // every held socket is let go, even when one of them fails to flush (the first failure is thrown after)
+    let failure: unknown = null;
     for (const c of held) {
       c.transport.writable = true;
-      c.flush();
+      try {
+        c.flush();
+      } catch (err) {
+        failure ??= err;
+      }
     }
+    if (failure) throw failure;
   }
 }
