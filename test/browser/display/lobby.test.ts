@@ -48,6 +48,21 @@ describe('lobby display', () => {
     await page.waitForSelector(`[data-testid="window-1-ticket"]:text-is("${number}")`, { timeout: 1_000 - (Date.now() - t0) });
     expect(Date.now() - t0).toBeLessThan(1_000);
     expect(await page.locator('[data-testid="recent-calls"] li').first().textContent()).toContain(number);
+    // the overlay's cue animates nothing a lobby PC without a GPU must repaint every frame (a blurred or
+    // animated box-shadow took it 25 CPU s in 32 s at a call a second, issue 20): only transform and
+    // opacity, and the border colour in steps
+    const animated = await page.locator('[data-testid="call-flash"]').evaluate((el) => el.getAnimations().map((a) => {
+      const effect = a.effect as KeyframeEffect;
+      const props = effect.getKeyframes().flatMap((k) => Object.keys(k).filter((p) => !['offset', 'computedOffset', 'easing', 'composite'].includes(p)))
+        .map((p) => (/^border\w*Color$/.test(p) ? 'borderColor' : p)); // the four sides' longhands
+      // a CSS animation's timing function is on each of its keyframes
+      return { props: [...new Set(props)].sort(), easings: [...new Set(effect.getKeyframes().map((k) => k.easing ?? 'linear'))] };
+    }));
+    expect(animated.length).toBeGreaterThan(0);
+    for (const a of animated) {
+      if (a.props.includes('borderColor')) for (const e of a.easings) expect(e).toMatch(/^steps\(/);
+      for (const p of a.props) expect(['transform', 'opacity', 'borderColor']).toContain(p);
+    }
     await page.screenshot({ path: artifact('display/lobby-call'), animations: 'disabled' });
     expected.push(...callClips({ ticketNumber: number, windowNumber: 1 }));
     expect(expected).toEqual(['chime', 'qing', 'A', 'd0', 'd0', 'd1', 'hao', 'dao', 'd1', 'hao', 'chuangkou', 'banli']);
