@@ -89,7 +89,7 @@ export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt
   let n = 0;
   // request ids unique to this play: a soak plays hour after hour, and a kiosk's request id seen before
   // is answered with the ticket it made then (idempotency), so a second hour issued no ticket at all
-  const play = Math.random().toString(36).slice(2, 8);
+  const run = Math.random().toString(36).slice(2, 8);
 
   // An idle window waits for a ticket in one of its queues (its console shows the count rise, from
   // queue:updated) instead of pressing 叫号 again and again: each ticket wakes the window of its queue
@@ -119,11 +119,11 @@ export async function play(a: Api, plan: Plan, onCall: (ticketId: string, sentAt
       await sleep(Math.max(0, due - performance.now()));
       const idNumber = i % 10 === 9 ? booked.pop() : undefined;
       if (idNumber) {
-        const r = await a.post('POST /api/checkins', '/checkins', token, { idNumber, requestId: `c-${play}-${k}-${i}` });
+        const r = await a.post('POST /api/checkins', '/checkins', token, { idNumber, requestId: `c-${run}-${k}-${i}` });
         if (ok(r)) { out.checkedIn++; wakeOne(r.body?.ticket?.queueId); continue; }
       }
       const service = SERVICES[(k * 7 + i) % SERVICES.length];
-      const r = await a.post('POST /api/tickets', '/tickets', token, { serviceId: service.id, requestId: `t-${play}-${k}-${i}` });
+      const r = await a.post('POST /api/tickets', '/tickets', token, { serviceId: service.id, requestId: `t-${run}-${k}-${i}` });
       if (ok(r)) { out.issued++; wakeOne(r.body?.ticket?.queueId ?? service.queueId); }
     }
   };
