@@ -4,9 +4,10 @@
  * Socket.IO event it receives is counted, so "requests per event" is what the apps really do when
  * the hall is busy (the goal: none — a screen applies what an event told it).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { pidsOfCommand } from './hall.js';
 
 export interface AppsWatch { figures(): Promise<Record<string, number>>; requested(): string[]; close(): Promise<void> }
 
@@ -42,11 +43,8 @@ function count(page: Page): Counter {
  * applies every event, only later when the machine is busy, and what it requests is counted as before.
  */
 function lowestPriority(commandPrefix: string) {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith(commandPrefix)) setPriority(Number(entry), 19);
-    } catch { /* gone meanwhile, or not ours */ }
+  for (const pid of pidsOfCommand(commandPrefix)) {
+    try { setPriority(pid, 19); } catch { /* gone meanwhile, or not ours */ }
   }
 }
 

@@ -43,17 +43,20 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
-/** CPU seconds of every running process whose command name starts with `prefix` (e.g. Chromium's). */
-export function cpuSecondsOfCommand(prefix: string): number {
-  let total = 0;
+/** The ids of every running process whose command name starts with `prefix` (e.g. Chromium's). */
+export function pidsOfCommand(prefix: string): number[] {
+  const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith(prefix)) total += cpuSecondsOf(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith(prefix)) pids.push(Number(entry));
     } catch { /* gone meanwhile */ }
   }
-  return total;
+  return pids;
 }
+
+/** CPU seconds of every running process whose command name starts with `prefix`. */
+export const cpuSecondsOfCommand = (prefix: string) => pidsOfCommand(prefix).reduce((s, pid) => s + cpuSecondsOf(pid), 0);
 
 export interface SimServer { url: string; pid: number; cpuSeconds(): number; rssMb(): number; stop(): Promise<void> }
 

@@ -20,7 +20,7 @@ import { sha256 } from '../auth/auth.js';
 import type { Logger } from 'pino';
 import type { AgentHub } from './agent-hub.js';
 import { attachAgents } from './agents.js';
-import { corkBatches, inOneWrite, type EngineConnection } from './socket-writes.js';
+import { corkBatches, engineConnections, inOneWrite } from './socket-writes.js';
 
 interface SocketData { actor: Actor; tokenHash: string }
 
@@ -234,11 +234,10 @@ export function attachRealtime(http: HttpServer, ctx: ServerContext, agents?: { 
    * ahead of the call; and all a socket gets in one batch goes out in one TCP write (issue 20).
    */
   const later: (() => void)[] = [];
-  const engineConnections = () => Object.values((io.engine as unknown as { clients: Record<string, EngineConnection> }).clients);
   const runLater = () => {
     const batch = later.splice(0);
     try {
-      inOneWrite(engineConnections(), () => {
+      inOneWrite(engineConnections(io), () => {
         for (const f of batch) {
           try { f(); } catch (err) { ctx.log.error({ err }, 'socket event failed'); }
         }

@@ -20,6 +20,11 @@ export interface EngineConnection { transport: Transport; flush(): void }
 
 const CORKED = Symbol('hallq.corked');
 
+/** Every engine.io connection of a Socket.IO server (all namespaces share them). */
+export function engineConnections(io: { engine: unknown }): EngineConnection[] {
+  return Object.values((io.engine as { clients: Record<string, EngineConnection> }).clients);
+}
+
 /** Makes a websocket transport write each batch it is given in one system call; other transports are left alone. */
 export function corkBatches(transport: Transport & { [CORKED]?: true }): void {
   if (transport.name !== 'websocket' || transport[CORKED]) return;

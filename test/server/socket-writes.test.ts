@@ -8,7 +8,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { corkBatches, inOneWrite, type EngineConnection } from '../../server/realtime/socket-writes.js';
+import { corkBatches, engineConnections, inOneWrite, type EngineConnection } from '../../server/realtime/socket-writes.js';
 
 interface Counted { writes: number }
 
@@ -27,7 +27,7 @@ async function start(batched: boolean) {
   });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const connections = () => Object.values((io.engine as unknown as { clients: Record<string, EngineConnection> }).clients);
+  const connections = () => engineConnections(io);
   return { io, url, counted, connections, close: () => new Promise<void>((r) => void io.close(() => r())) };
 }
 
